@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Vigie",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vigie", targets: ["vigie"]),
+        .library(name: "VigieCore", targets: ["VigieCore"]),
+        .library(name: "VigieStore", targets: ["VigieStore"]),
+        .library(name: "VigieIngest", targets: ["VigieIngest"]),
+        .library(name: "VigieDemo", targets: ["VigieDemo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "VigieCore"),
+        .target(
+            name: "VigieStore",
+            dependencies: [
+                "VigieCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "VigieIngest",
+            dependencies: ["VigieCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "VigieDemo", dependencies: ["VigieCore"]),
+        .target(name: "VigieTestSupport", dependencies: ["VigieCore", "VigieStore", "VigieIngest"]),
+        .executableTarget(
+            name: "vigie",
+            dependencies: [
+                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "VigieBenchmarks",
+            dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo"]
+        ),
+        .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
+        .testTarget(name: "VigieStoreTests", dependencies: ["VigieStore", "VigieTestSupport"]),
+        .testTarget(name: "VigieIngestTests", dependencies: ["VigieIngest", "VigieStore", "VigieTestSupport"]),
+        .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieStore", "VigieTestSupport"]),
+        .testTarget(name: "VigieCLITests", dependencies: ["vigie", "VigieStore", "VigieTestSupport"]),
+    ]
+)

@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+import VigieCore
+
+extension SQLiteStore: DistrictRepository {
+    /// Replaces a level's districts and re-assigns that level for every located incident, in one transaction.
+    public func replaceDistricts(level: String, with districts: [District]) throws -> Int {
+        let encoder = JSONEncoder()
+        return try writer.write { db in
+            try db.execute(sql: "DELETE FROM district WHERE level = ?", arguments: [level])
+            for district in districts {
+                try db.execute(sql: """
+                    INSERT INTO district (level, code, name, population, outline) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [level, district.code, district.name, district.population,
+                        String(decoding: try encoder.encode(district.outline), as: UTF8.self)])
+            }
+            return 0
+        }
+    }
+
+    /// Districts of one level, or of all levels, ordered by level then code.
+    public func districts(level: String?) throws -> [District] {
+        let decoder = JSONDecoder()
+        return try writer.read { db in
+            let condition = level == nil ? "1" : "level = ?"
+            return try Row.fetchAll(db, sql: "SELECT * FROM district WHERE \(condition) ORDER BY level, code",
+                arguments: level.map { [$0] } ?? []).map { row in
+                District(
+                    level: row["level"], code: row["code"], name: row["name"], population: row["population"],
+                    outline: try decoder.decode(Polygon.self, from: Data((row["outline"] as String).utf8)))
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import GRDB
+import VigieCore
+
+extension SQLiteStore {
+    /// The schema, one migration per change; constraints live here rather than in Swift.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: register, incidents, districts, quarantine, agenda") { db in
+            try db.execute(sql: """
+                CREATE TABLE deployment (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    time_zone TEXT NOT NULL,
+                    area_min_lon REAL, area_min_lat REAL, area_max_lon REAL, area_max_lat REAL,
+                    CHECK ((area_min_lon IS NULL) = (area_max_lat IS NULL)),
+                    CHECK (area_min_lon IS NULL OR (area_min_lon < area_max_lon AND area_min_lat < area_max_lat))
+                );
+                CREATE TABLE category (
+                    code TEXT PRIMARY KEY,
+                    label_fr TEXT NOT NULL,
+                    label_en TEXT NOT NULL,
+                    position INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE source (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64 AND name NOT GLOB '*[^a-z0-9-]*'),
+                    title TEXT NOT NULL CHECK (length(title) > 0),
+                    owner TEXT NOT NULL CHECK (length(owner) > 0),
+                    purpose TEXT NOT NULL CHECK (length(purpose) > 0),
+                    legal_regime TEXT NOT NULL CHECK (legal_regime IN ('gdpr', 'police-justice')),
+                    holds_personal_data INTEGER NOT NULL CHECK (holds_personal_data IN (0, 1)),
+                    retention_days INTEGER NOT NULL CHECK (retention_days >= 1),
+                    is_public INTEGER NOT NULL CHECK (is_public IN (0, 1))
+                );
+                CREATE TABLE incident (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    source_ref TEXT NOT NULL CHECK (length(source_ref) > 0),
+                    category TEXT NOT NULL REFERENCES category(code),
+                    raw_label TEXT NOT NULL,
+                    occurred_at REAL NOT NULL,
+                    time_precision TEXT NOT NULL CHECK (time_precision IN ('exact', 'hour', 'day', 'month')),
+                    latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+                    longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+                    location_precision_m REAL CHECK (location_precision_m >= 0),
+                    attributes TEXT NOT NULL DEFAULT '{}',
+                    content_hash INTEGER NOT NULL,
+                    ingested_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    UNIQUE (source_id, source_ref),
+                    CHECK ((latitude IS NULL) = (longitude IS NULL))
+                );
+                CREATE TABLE district (
+                    level TEXT NOT NULL CHECK (length(level) > 0),
+                    code TEXT NOT NULL CHECK (length(code) > 0),
+                    name TEXT NOT NULL,
+                    population INTEGER CHECK (population >= 0),
+                    outline TEXT NOT NULL,
+                    PRIMARY KEY (level, code)
+                ) WITHOUT ROWID;
+                CREATE TABLE incident_district (
+                    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    level TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    PRIMARY KEY (incident_id, level),
+                    FOREIGN KEY (level, code) REFERENCES district(level, code) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX incident_district_by_code ON incident_district(level, code);
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    file TEXT NOT NULL,
+                    line INTEGER NOT NULL CHECK (line >= 1),
+                    field TEXT,
+                    reason TEXT NOT NULL CHECK (length(reason) > 0),
+                    raw_record TEXT NOT NULL,
+                    quarantined_at REAL NOT NULL,
+                    UNIQUE (source_id, file, line, raw_record)
+                );
+                CREATE TABLE planned_event (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    source_ref TEXT NOT NULL,
+                    kind TEXT NOT NULL
+                        CHECK (kind IN ('event', 'market', 'roadworks', 'protest', 'official-visit', 'film-shoot')),
+                    title TEXT NOT NULL,
+                    starts_at REAL NOT NULL,
+                    ends_at REAL NOT NULL,
+                    all_day INTEGER NOT NULL CHECK (all_day IN (0, 1)),
+                    geometry TEXT NOT NULL,
+                    expected_attendance INTEGER CHECK (expected_attendance >= 0),
+                    organiser TEXT,
+                    UNIQUE (source_id, source_ref),
+                    CHECK (ends_at > starts_at)
+                );
+                CREATE INDEX planned_event_by_time ON planned_event(starts_at, ends_at);
+                CREATE TABLE measure (
+                    id INTEGER PRIMARY KEY,
+                    planned_event_id INTEGER NOT NULL REFERENCES planned_event(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('officers', 'vehicles', 'barriers', 'diversions')),
+                    planned INTEGER NOT NULL CHECK (planned >= 0),
+                    deployed INTEGER CHECK (deployed >= 0),
+                    UNIQUE (planned_event_id, kind)
+                );
+                """)
+            for (position, category) in Taxonomy.standard.categories.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO category (code, label_fr, label_en, position) VALUES (?, ?, ?, ?)",
+                    arguments: [category.code.rawValue, category.labelFR, category.labelEN, position])
+            }
+        }
+        return migrator
+    }
+}

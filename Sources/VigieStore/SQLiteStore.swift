@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import VigieCore
+
+/// The embedded store: one SQLite file in WAL mode, migrated on open, with the constraints in the schema.
+public struct SQLiteStore: Sendable {
+    /// The connection pool (a file) or queue (in memory); GRDB serialises the writes.
+    let writer: any DatabaseWriter
+
+    /// Opens, creating and migrating if needed, the store at `path`.
+    public static func open(path: String) throws -> SQLiteStore {
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch let error as DatabaseError {
+            throw StoreError.incompatibleDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        return try SQLiteStore(writer: pool, path: path)
+    }
+
+    /// A private store in memory, for tests and throwaway work.
+    public static func inMemory() throws -> SQLiteStore {
+        try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
+    }
+
+    private init(writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        do {
+            try Self.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError.incompatibleDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // FULL makes each committed batch durable: an acknowledged record survives a crash or power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+        }
+        return configuration
+    }
+}
