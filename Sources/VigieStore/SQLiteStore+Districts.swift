@@ -14,8 +14,24 @@ extension SQLiteStore: DistrictRepository {
                     """, arguments: [level, district.code, district.name, district.population,
                         String(decoding: try encoder.encode(district.outline), as: UTF8.self)])
             }
-            return 0
+            return try assignIncidents(level: level, index: PolygonIndex(districts.map { ($0.code, $0.outline) }), db)
         }
+    }
+
+    private func assignIncidents(level: String, index: PolygonIndex<String>, _ db: Database) throws -> Int {
+        let insert = try RawStatement(db, sql: "INSERT INTO incident_district (incident_id, level, code) VALUES (?, ?, ?)")
+        var assigned = 0
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, latitude, longitude FROM incident WHERE latitude IS NOT NULL")
+        while let row = try rows.next() {
+            guard let code = index.locate(x: row[2], y: row[1]) else { continue }
+            insert.bind(1, row[0] as Int64)
+            insert.bind(2, level)
+            insert.bind(3, code)
+            try insert.run(db)
+            assigned += 1
+        }
+        return assigned
     }
 
     /// Districts of one level, or of all levels, ordered by level then code.

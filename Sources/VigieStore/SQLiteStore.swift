@@ -6,6 +6,8 @@ import VigieCore
 public struct SQLiteStore: Sendable {
     /// The connection pool (a file) or queue (in memory); GRDB serialises the writes.
     let writer: any DatabaseWriter
+    /// The database file, or `:memory:`.
+    public let path: String
 
     /// Opens, creating and migrating if needed, the store at `path`.
     public static func open(path: String) throws -> SQLiteStore {
@@ -25,6 +27,7 @@ public struct SQLiteStore: Sendable {
 
     private init(writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
+        self.path = path
         do {
             try Self.migrator.migrate(writer)
         } catch let error as DatabaseError {

@@ -1,18 +1,19 @@
-/// A WGS84 position in degrees.
+/// A position on the WGS84 ellipsoid, in decimal degrees.
 public struct GeoPoint: Hashable, Sendable, Codable {
-    /// Latitude in degrees, north positive.
+    /// Latitude in degrees, positive north.
     public var latitude: Double
-    /// Longitude in degrees, east positive.
+    /// Longitude in degrees, positive east.
     public var longitude: Double
 
-    /// Creates a position.
+    /// Creates a point from a latitude and a longitude in degrees.
     public init(latitude: Double, longitude: Double) {
         self.latitude = latitude
         self.longitude = longitude
     }
 
-    /// Whether both coordinates are finite and within their ranges.
+    /// True when both coordinates are finite, the latitude lies in -90...90 and the longitude in -180...180.
     public var isValid: Bool {
-        latitude.isFinite && longitude.isFinite && (-90...90).contains(latitude) && (-180...180).contains(longitude)
+        // Closed ranges already reject NaN and infinities, so no separate finiteness test is needed.
+        (-90.0...90.0).contains(latitude) && (-180.0...180.0).contains(longitude)
     }
 }

@@ -1,0 +1,34 @@
+/// Why an ingest could not run at all; a bad record never stops an ingest, it goes to quarantine.
+public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file cannot be opened or read.
+    case unreadableFile(path: String, reason: String)
+    /// The mapping names a column the file does not have.
+    case missingColumn(file: String, column: String, mappingKey: String, mappingFile: String, available: [String])
+    /// The file has no header line.
+    case emptyFile(path: String)
+    /// The source is not in the register.
+    case unregisteredSource(name: String, mappingFile: String)
+    /// The file's structure is not the declared format.
+    case malformedFile(path: String, line: Int, reason: String)
+    /// Personal fields are declared but no pseudonymisation key is configured.
+    case missingPseudonymisationKey(fields: [String])
+
+    /// A message naming the place and the way out.
+    public var description: String {
+        switch self {
+        case .unreadableFile(let path, let reason):
+            "\(path): cannot be read: \(reason)"
+        case .missingColumn(let file, let column, let key, let mappingFile, let available):
+            "\(file):1: column '\(column)' (\(key) in \(mappingFile)) is not in the file; its columns are: "
+                + available.map { "'\($0)'" }.joined(separator: ", ")
+        case .emptyFile(let path):
+            "\(path): the file is empty: a header line naming the columns is expected"
+        case .unregisteredSource(let name, let mappingFile):
+            "source '\(name)' is not in the register. Register it first with `vigie sources add \(name) --title ... --owner ... --purpose ... --legal-regime gdpr|police-justice --personal-data yes|no --retention-days N`, or add a `register:` block to \(mappingFile) (see README, mapping reference)"
+        case .malformedFile(let path, let line, let reason):
+            "\(path):\(line): \(reason)"
+        case .missingPseudonymisationKey(let fields):
+            "the mapping declares personal fields (\(fields.joined(separator: ", "))) but no pseudonymisation key is configured: set VIGIE_PSEUDONYMISATION_KEY or VIGIE_PSEUDONYMISATION_KEY_FILE (see README); the key is never stored with the data"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+
+/// Replaces personal values by a keyed HMAC-SHA256, so that equal values still match but cannot be read back.
+///
+/// The key comes from configuration and is never written beside the data.
+public struct Pseudonymiser: Sendable {
+    private let secret: Data
+
+    /// Uses the given secret; it should hold at least 32 random bytes.
+    public init(secret: Data) {
+        self.secret = secret
+    }
+
+    /// Loads the key from `VIGIE_PSEUDONYMISATION_KEY` (the secret itself) or
+    /// `VIGIE_PSEUDONYMISATION_KEY_FILE` (a file holding it); `nil` when neither is set.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Pseudonymiser? {
+        if let secret = environment["VIGIE_PSEUDONYMISATION_KEY"], !secret.isEmpty {
+            return Pseudonymiser(secret: Data(secret.utf8))
+        }
+        if let path = environment["VIGIE_PSEUDONYMISATION_KEY_FILE"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
+                throw IngestError.unreadableFile(path: path, reason: "the pseudonymisation key file is missing or empty")
+            }
+            return Pseudonymiser(secret: data)
+        }
+        return nil
+    }
+
+    /// The pseudonym of a value: `p:` and 32 hexadecimal digits (128 bits of the HMAC).
+    public func pseudonym(_ value: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: secret))
+        return "p:" + Hex.encode(code.prefix(16))
+    }
+}
