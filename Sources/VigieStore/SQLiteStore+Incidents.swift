@@ -68,7 +68,7 @@ extension SQLiteStore: IncidentRepository {
         statement.bind(7, incident.location?.latitude)
         statement.bind(8, incident.location?.longitude)
         statement.bind(9, incident.locationPrecisionMeters)
-        statement.bind(10, AttributeJSON.encode(incident.attributes))
+        statement.bind(10, record.encodedAttributes)
         statement.bind(11, record.contentHash)
         statement.bind(12, now)
     }
@@ -132,7 +132,7 @@ extension SQLiteStore: IncidentRepository {
                 timePrecision: TimePrecision(rawValue: row["time_precision"]) ?? .exact,
                 location: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
                 locationPrecisionMeters: row["location_precision_m"],
-                attributes: AttributeJSON.decode(row["attributes"]),
+                attributes: AttributesJSON.decode(row["attributes"]),
                 districts: districtsByIncident[id] ?? [:])
         }
     }

@@ -6,11 +6,14 @@ public struct IngestBatch: Sendable {
         public var incident: Incident
         /// A stable hash of the record's mapped content, used to tell an update from a duplicate.
         public var contentHash: Int64
+        /// The attributes in their stored form, encoded by the producer so that the writer does less.
+        public var encodedAttributes: String
 
         /// Creates a record.
         public init(incident: Incident, contentHash: Int64) {
             self.incident = incident
             self.contentHash = contentHash
+            self.encodedAttributes = AttributesJSON.encode(incident.attributes)
         }
     }
 

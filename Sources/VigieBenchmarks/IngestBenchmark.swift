@@ -1,0 +1,71 @@
+import Foundation
+
+/// Ingest throughput and memory: the Toronto file repeated to N rows with unique references, ingested by
+/// `vigie ingest` into a new store, next to `sqlite3`'s own `.import` of the same CSV into a plain table.
+struct IngestBenchmark {
+    var rowCounts: [Int]
+    var workDirectory: URL
+    var vigie: URL
+    var sharedData: URL
+    var mapping: URL
+
+    func run() throws {
+        print("ingest benchmark — Toronto MCI 2019 repeated with unique references")
+        print("rows        tool             seconds   rows/s       peak MiB   ratio vigie/.import")
+        for rows in rowCounts {
+            let csv = workDirectory.appendingPathComponent("toronto-\(rows).csv")
+            try makeFile(rows: rows, at: csv)
+            let importDB = workDirectory.appendingPathComponent("import-\(rows).sqlite").path
+            let script = workDirectory.appendingPathComponent("import.sql")
+            try ".mode csv\n.import \(csv.path) incidents\n".write(to: script, atomically: true, encoding: .utf8)
+            let reference = try ChildProcess.run(
+                ["sqlite3", importDB], stdinPath: script.path, outputPath: workDirectory.appendingPathComponent("import.out").path)
+            guard reference.status == 0 else { throw BenchmarkError("sqlite3 .import failed") }
+            let store = workDirectory.appendingPathComponent("vigie-\(rows).sqlite").path
+            let output = workDirectory.appendingPathComponent("vigie.out").path
+            let measured = try ChildProcess.run(
+                [vigie.path, "ingest", csv.path, "--source", "toronto-bench", "--mapping", mapping.path, "--db", store,
+                 "--json"], outputPath: output)
+            guard measured.status == 0 else {
+                throw BenchmarkError("vigie ingest failed: \((try? String(contentsOfFile: output + ".err", encoding: .utf8)) ?? "")")
+            }
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
+            guard summary["accepted"] as? Int == rows, summary["quarantined"] as? Int == 0 else {
+                throw BenchmarkError("vigie ingest did not accept every row: \(summary)")
+            }
+            let importRate = Double(rows) / reference.seconds
+            let vigieRate = Double(rows) / measured.seconds
+            print(line(rows, "sqlite3 .import", reference, importRate, ""))
+            print(line(rows, "vigie ingest", measured, vigieRate, String(format: "%.2f", vigieRate / importRate)))
+            for path in [csv.path, importDB, store, store + "-wal", store + "-shm"] {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+    }
+
+    private func line(_ rows: Int, _ tool: String, _ measurement: ChildProcess.Measurement, _ rate: Double,
+        _ ratio: String) -> String
+    {
+        String(format: "%-10d  %-15@  %7.2f   %10.0f   %8.1f   %@", rows, tool, measurement.seconds, rate,
+            measurement.peakMemoryMiB, ratio)
+    }
+
+    /// Writes the Toronto rows repeated to `rows`, each with a unique `ref` column, streaming.
+    private func makeFile(rows: Int, at url: URL) throws {
+        let source = try String(contentsOf: sharedData.appendingPathComponent("toronto_mci_2019.csv"), encoding: .utf8)
+        var lines = source.split(whereSeparator: \.isNewline)
+        let header = lines.removeFirst()
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var chunk = "ref,\(header)\n"
+        for index in 0..<rows {
+            chunk += "r\(index),\(lines[index % lines.count])\n"
+            if chunk.utf8.count > 1 << 20 {
+                handle.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        handle.write(Data(chunk.utf8))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Testing
+import VigieCore
+import VigieTestSupport
+
+@testable import VigieStore
+
+@Suite("The SQLite store")
+struct SQLiteStoreTests {
+    static let register = Source(
+        name: "police-log", title: "Main courante", owner: "Police municipale", purpose: "Suivi",
+        legalRegime: .policeJustice, holdsPersonalData: false, retentionDays: 365, isPublic: false)
+
+    func incident(_ sourceID: Int64, _ reference: String, category: CategoryCode = "theft") -> IngestBatch.Record {
+        IngestBatch.Record(
+            incident: Incident(
+                sourceID: sourceID, sourceReference: reference, category: category, rawLabel: "VOL",
+                occurredAt: Date(timeIntervalSince1970: 1_700_000_000), timePrecision: .exact,
+                location: GeoPoint(latitude: 43.3, longitude: 5.4), locationPrecisionMeters: nil),
+            contentHash: 42)
+    }
+
+    @Test("a file store runs in WAL mode with foreign keys on")
+    func walMode() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteStore.open(path: directory.file("v.sqlite").path)
+        let mode = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let keys = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(keys == 1)
+        _ = try SQLiteStore.open(path: directory.file("v.sqlite").path)
+    }
+
+    @Test("the schema holds one incident per source and reference, whatever the caller does")
+    func uniqueReference() throws {
+        let store = try SQLiteStore.inMemory()
+        let source = try store.register(Self.register)
+        #expect(try store.write(IngestBatch(sourceID: source.id!, records: [incident(source.id!, "A")])).accepted == 1)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision,
+                        content_hash, ingested_at, updated_at) VALUES (?, 'A', 'theft', 'x', 0, 'exact', 1, 0, 0)
+                    """, arguments: [source.id!])
+            }
+        }
+    }
+
+    @Test("the schema refuses unknown categories, unknown sources and impossible positions", arguments: [
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'nope', 'x', 0, 'exact', 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingested_at, updated_at) VALUES (99, 'B', 'theft', 'x', 0, 'exact', 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, longitude, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 91, 5, 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 43, 1, 0, 0)",
+        "INSERT INTO source (name, title, owner, purpose, legal_regime, holds_personal_data, retention_days, is_public) VALUES ('Bad Name', 't', 'o', 'p', 'gdpr', 0, 1, 0)",
+        "INSERT INTO source (name, title, owner, purpose, legal_regime, holds_personal_data, retention_days, is_public) VALUES ('ok', 't', 'o', 'p', 'gdpr', 0, 0, 0)",
+    ])
+    func constraints(sql: String) throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try store.register(Self.register)
+        #expect(throws: DatabaseError.self) { try store.writer.write { db in try db.execute(sql: sql) } }
+    }
+
+    @Test("the register refuses a second entry with the same name and edits in place")
+    func register() throws {
+        let store = try SQLiteStore.inMemory()
+        var source = try store.register(Self.register)
+        #expect(throws: StoreError.sourceAlreadyRegistered("police-log")) { try store.register(Self.register) }
+        source.retentionDays = 730
+        try store.update(source)
+        #expect(try store.source(named: "police-log")?.retentionDays == 730)
+        #expect(try store.sources().count == 1)
+    }
+
+    @Test("importing districts re-assigns the incidents already stored, and replacing a level replaces it")
+    func reassignment() throws {
+        let store = try SQLiteStore.inMemory()
+        let source = try store.register(Self.register)
+        _ = try store.write(IngestBatch(sourceID: source.id!, records: [incident(source.id!, "A"), incident(source.id!, "B")]))
+        let box = { (minX: Double, maxX: Double) in
+            Polygon(outer: [
+                PlanarPoint(x: minX, y: 43), PlanarPoint(x: maxX, y: 43), PlanarPoint(x: maxX, y: 44),
+                PlanarPoint(x: minX, y: 44), PlanarPoint(x: minX, y: 43),
+            ])
+        }
+        #expect(try store.replaceDistricts(level: "zone", with: [District(level: "zone", code: "W", name: "West", outline: box(5, 5.5))]) == 2)
+        #expect(try store.incident(sourceID: source.id!, reference: "A")?.districts == ["zone": "W"])
+        #expect(try store.replaceDistricts(level: "zone", with: [District(level: "zone", code: "E", name: "East", outline: box(5.5, 6))]) == 0)
+        #expect(try store.incident(sourceID: source.id!, reference: "A")?.districts == [:])
+        let districts = try store.districts(level: "zone")
+        #expect(districts.map(\.code) == ["E"])
+        #expect(districts[0].outline == box(5.5, 6))
+    }
+
+    @Test("deployment settings and the agenda round-trip")
+    func deploymentAndAgenda() throws {
+        let store = try SQLiteStore.inMemory()
+        #expect(try store.deployment() == .unconfigured)
+        let deployment = Deployment(name: "Marseille", area: BoundingBox(minX: 5.2, minY: 43.1, maxX: 5.6, maxY: 43.4))
+        try store.save(deployment)
+        #expect(try store.deployment() == deployment)
+
+        let source = try store.register(Self.register)
+        let start = Date(timeIntervalSince1970: 1_750_000_000)
+        let market = PlannedEvent(
+            sourceID: source.id!, sourceReference: "M1", kind: .market, title: "Marché",
+            startsAt: start, endsAt: start.addingTimeInterval(3600 * 5),
+            geometry: .polygon([GeoPoint(latitude: 43.29, longitude: 5.38), GeoPoint(latitude: 43.30, longitude: 5.38),
+                GeoPoint(latitude: 43.30, longitude: 5.39)]), expectedAttendance: 2000, organiser: "Ville")
+        let saved = try store.save([market])
+        let id = try #require(saved.first?.id)
+        var moved = market
+        moved.title = "Marché déplacé"
+        #expect(try store.save([moved]).first?.id == id)
+        #expect(try store.plannedEvents(from: start, to: start.addingTimeInterval(60)).map(\.title) == ["Marché déplacé"])
+        #expect(try store.plannedEvents(from: start.addingTimeInterval(3600 * 6), to: start.addingTimeInterval(3600 * 7)).isEmpty)
+        try store.save([Measure(plannedEventID: id, kind: .officers, planned: 12, deployed: 9)])
+        #expect(try store.measures(plannedEventID: id).map(\.deployed) == [9])
+    }
+}
