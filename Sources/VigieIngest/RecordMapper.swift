@@ -180,6 +180,7 @@ struct RecordMapper {
     /// A decimal number, accepting a decimal comma as French exports write it.
     static func number(_ text: String) -> Double? {
         let trimmed = text.trimmed
+        if let value = DecimalParser.parse(trimmed) { return value }
         if let value = Double(trimmed), value.isFinite { return value }
         guard trimmed.contains(","), !trimmed.contains(".") else { return nil }
         return Double(trimmed.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
@@ -196,9 +197,11 @@ extension FieldValue {
 extension String {
     /// Without surrounding spaces and tabs.
     var trimmed: String {
-        guard let first = utf8.first, let last = utf8.last,
-            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-        else { return self }
-        return trimmingCharacters(in: .whitespaces)
+        var copy = self
+        let padded = copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        }
+        return padded ? trimmingCharacters(in: .whitespaces) : self
     }
 }

@@ -7,15 +7,24 @@ import Foundation
 struct LocalTimeConverter {
     let timeZone: TimeZone
     private var offsetByLocalHour: [Int: Int] = [:]
+    private var lastHour = Int.min
+    private var lastOffset = 0
 
     init(timeZone: TimeZone) { self.timeZone = timeZone }
 
     mutating func instant(_ civil: CivilDateTime) -> Double {
         let local = civil.secondsAsIfUTC
         let hour = Int((local / 3600).rounded(.down))
-        if let offset = offsetByLocalHour[hour] { return local - Double(offset) }
-        let offset = resolveOffset(localSeconds: Double(hour * 3600))
-        offsetByLocalHour[hour] = offset
+        if hour == lastHour { return local - Double(lastOffset) }
+        let offset: Int
+        if let known = offsetByLocalHour[hour] {
+            offset = known
+        } else {
+            offset = resolveOffset(localSeconds: Double(hour * 3600))
+            offsetByLocalHour[hour] = offset
+        }
+        lastHour = hour
+        lastOffset = offset
         return local - Double(offset)
     }
 

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs Vigie's whole test suite, installing what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-packages.sh
+swift build --build-tests
+swift test --skip-build
