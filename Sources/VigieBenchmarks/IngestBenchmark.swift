@@ -33,14 +33,47 @@ struct IngestBenchmark {
             guard summary["accepted"] as? Int == rows, summary["quarantined"] as? Int == 0 else {
                 throw BenchmarkError("vigie ingest did not accept every row: \(summary)")
             }
+            let ceiling = try copyIntoVigieSchema(from: store)
             let importRate = Double(rows) / reference.seconds
             let vigieRate = Double(rows) / measured.seconds
+            let ceilingRate = Double(rows) / ceiling.seconds
             print(line(rows, "sqlite3 .import", reference, importRate, ""))
             print(line(rows, "vigie ingest", measured, vigieRate, String(format: "%.2f", vigieRate / importRate)))
+            print(line(rows, "schema ceiling", ceiling, ceilingRate, String(format: "%.2f", ceilingRate / importRate)))
             for path in [csv.path, importDB, store, store + "-wal", store + "-shm"] {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
+    }
+
+    /// SQLite copying the stored incidents into a new store with Vigie's schema, inside SQLite: the cost of
+    /// the schema's index and constraints alone, with no parsing, mapping or binding.
+    private func copyIntoVigieSchema(from store: String) throws -> ChildProcess.Measurement {
+        let schemaOutput = workDirectory.appendingPathComponent("schema.sql")
+        _ = try ChildProcess.run(["sqlite3", store, ".schema"], outputPath: schemaOutput.path)
+        let schema = try String(contentsOf: schemaOutput, encoding: .utf8)
+        let copy = workDirectory.appendingPathComponent("ceiling.sqlite").path
+        let script = workDirectory.appendingPathComponent("ceiling.sql")
+        try """
+            PRAGMA page_size = 8192;
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA cache_size = -65536;
+            \(schema)
+            ATTACH '\(store)' AS stored;
+            INSERT INTO category SELECT * FROM stored.category;
+            INSERT INTO source SELECT * FROM stored.source;
+            BEGIN;
+            INSERT INTO incident SELECT * FROM stored.incident;
+            COMMIT;
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let measurement = try ChildProcess.run(
+            ["sqlite3", "-bail", copy], stdinPath: script.path,
+            outputPath: workDirectory.appendingPathComponent("ceiling.out").path)
+        guard measurement.status == 0 else { throw BenchmarkError("the copy into Vigie's schema failed") }
+        for path in [copy, copy + "-wal", copy + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+        return measurement
     }
 
     private func line(_ rows: Int, _ tool: String, _ measurement: ChildProcess.Measurement, _ rate: Double,

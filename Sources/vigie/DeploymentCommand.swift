@@ -28,7 +28,8 @@ struct DeploymentCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change the settings.")
         @Option(help: "The city or body running Vigie.") var name: String?
         @Option(help: "IANA time zone of daily and weekly profiles (Europe/Paris).") var timeZone: String?
-        @Option(help: "Area incidents must fall in: minLon,minLat,maxLon,maxLat, or 'none'.") var area: String?
+        @Option(parsing: .unconditional, help: "Area incidents must fall in: minLon,minLat,maxLon,maxLat, or 'none'.")
+        var area: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
