@@ -4,6 +4,7 @@ import VigieCore
 
 extension SQLiteStore: DistrictRepository {
     /// Replaces a level's districts and re-assigns that level for every located incident, in one transaction.
+    @discardableResult
     public func replaceDistricts(level: String, with districts: [District]) throws -> Int {
         let encoder = JSONEncoder()
         return try writer.write { db in

@@ -12,6 +12,6 @@ struct Vigie: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self,
+            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self, Demo.self,
         ])
 }

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import VigieCore
+import VigieDemo
+import VigieIngest
+import VigieStore
+
+/// `vigie demo`: a synthetic Marseille-like city, built from a seed through the real ingestion path.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the synthetic demo city: districts, four sources, two years of incidents, an agenda.",
+        discussion: """
+            The city is generated from the seed with no download: the same seed and end date give the same \
+            data. Each source is written as its own file format (a Latin-1 police log, fire-brigade NDJSON in \
+            Lambert-93, citizen reports in GeoJSON, tickets in tab-separated text) and loaded through its \
+            mapping, exactly as real files are.
+            """)
+
+    @Option(help: "The demo store file; an earlier demo store there is replaced.")
+    var db = "vigie-demo.sqlite"
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The day after the last day of data, YYYY-MM-DD (default: today).")
+    var end: String?
+
+    @Option(help: "Multiplies every incident rate (1.0 is about 300,000 incidents a year).")
+    var scale = 1.0
+
+    @Flag(help: "Only write the store; do not serve it.")
+    var noServe = false
+
+    func validate() throws {
+        guard scale > 0 && scale <= 20 else { throw ValidationError("--scale must be in (0, 20]") }
+        if let end, Self.parseDay(end) == nil { throw ValidationError("--end '\(end)' is not a date YYYY-MM-DD") }
+    }
+
+    func run() async throws {
+        let endDate = try end.flatMap(Self.parseDay) ?? Self.startOfToday()
+        try Self.removeEarlierDemo(at: db)
+        let store = try SQLiteStore.open(path: db)
+        let city = DemoCity(seed: seed, end: endDate, scale: scale)
+        try store.save(city.deployment)
+
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        print("Generating the demo city (seed \(seed), until \(Self.dayText(endDate)))…")
+        let files = try city.writeFiles(to: work)
+
+        let districts = try DistrictFile.read(
+            files.districts, level: "arrondissement", codeField: "code", nameField: "name",
+            populationField: "population")
+        try store.replaceDistricts(level: "arrondissement", with: districts)
+        print("  \(districts.count) arrondissements")
+
+        let ingestor = Ingestor(store: store, pseudonymiser: try Self.pseudonymiser())
+        for source in files.sources {
+            let summary = try await ingestor.ingest(
+                file: source.data, mapping: try Mapping.load(contentsOf: source.mapping))
+            print("  \(source.sourceName.padding(toLength: 22, withPad: " ", startingAt: 0)) \(Output.count(summary.accepted)) incidents (\(summary.encoding), \(Output.count(summary.quarantined)) quarantined, \(Output.count(summary.rowsPerSecond)) rows/s)")
+        }
+
+        let agenda = try store.register(DemoCity.agendaSource)
+        let events = try store.save(city.plannedEvents(sourceID: agenda.id!))
+        try store.save(city.measures(for: events))
+        print("  \(Output.count(events.count)) agenda items (markets, matches, events, roadworks, protests)")
+        print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
+        if !noServe {
+            print("The web server is not part of this version yet: explore the store with `vigie status --db \(db)` and `vigie sources --db \(db)`.")
+        }
+    }
+
+    /// Removes a store that an earlier demo wrote; refuses to touch any other file.
+    static func removeEarlierDemo(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let existing = try SQLiteStore.open(path: path).deployment()
+        guard existing.name.hasSuffix("(démo)") else {
+            throw ValidationError("\(path) holds a store that is not a demo ('\(existing.name)'); choose another --db")
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// The configured key, else the demo's own key, created on first use outside the data directory.
+    static func pseudonymiser() throws -> Pseudonymiser {
+        if let configured = try Pseudonymiser.fromEnvironment() { return configured }
+        let directory = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/vigie")
+        let file = directory.appendingPathComponent("demo-pseudonymisation.key")
+        if let key = FileManager.default.contents(atPath: file.path), !key.isEmpty {
+            return Pseudonymiser(secret: key)
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var generator = SystemRandomNumberGenerator()
+        let key = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        guard FileManager.default.createFile(atPath: file.path, contents: key, attributes: [.posixPermissions: 0o600])
+        else { throw ValidationError("cannot write the demo's pseudonymisation key to \(file.path)") }
+        return Pseudonymiser(secret: key)
+    }
+
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+
+    static func parseDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = paris
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    static func startOfToday() throws -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = paris
+        return calendar.startOfDay(for: Date())
+    }
+
+    static func dayText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = paris
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

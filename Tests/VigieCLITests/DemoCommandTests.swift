@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+import VigieCore
+import VigieStore
+import VigieTestSupport
+
+@Suite("vigie demo")
+struct DemoCommandTests {
+    /// Everything the demo stored, independent of ingest times and of the run's pseudonymisation key.
+    func digest(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.read { db in
+            let incidents = try String.fetchAll(db, sql: """
+                SELECT s.name || '|' || i.source_ref || '|' || i.category || '|' || i.raw_label || '|'
+                    || i.occurred_at || '|' || ifnull(i.latitude, '') || '|' || ifnull(i.longitude, '')
+                FROM incident i JOIN source s ON s.id = i.source_id ORDER BY s.name, i.source_ref
+                """)
+            let events = try String.fetchAll(db, sql: """
+                SELECT source_ref || '|' || kind || '|' || title || '|' || starts_at || '|' || ends_at
+                FROM planned_event ORDER BY source_ref
+                """)
+            return incidents + events
+        }
+    }
+
+    @Test("the same seed and end date give the same city, through the real ingestion path")
+    func deterministicCity() throws {
+        let directory = try TemporaryDirectory()
+        let first = directory.file("a.sqlite").path
+        let second = directory.file("b.sqlite").path
+        let environment = ["VIGIE_PSEUDONYMISATION_KEY": "demo-test-key-0123456789abcdef0123456789"]
+        for path in [first, second] {
+            let result = try CommandRunner.run(
+                ["demo", "--db", path, "--seed", "7", "--end", "2026-06-01", "--scale", "0.05", "--no-serve"],
+                environment: environment)
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("16 arrondissements"), "\(result.output)")
+        }
+        #expect(try digest(first) == digest(second))
+
+        let store = try SQLiteStore.open(path: first)
+        #expect(try store.deployment().timeZoneIdentifier == "Europe/Paris")
+        #expect(try store.quarantineCount(sourceID: nil) == 0)
+        let sources = try store.sources()
+        #expect(Set(sources.map(\.name)).isSuperset(of: [
+            "municipal-police-log", "fire-brigade", "citizen-reports", "electronic-tickets", "public-space-agenda",
+        ]))
+        for source in sources where source.name != "public-space-agenda" {
+            #expect(try store.incidentCount(sourceID: source.id) > 100, "\(source.name)")
+        }
+        let incidents = try store.incidents(sourceID: nil, limit: 2_000)
+        #expect(incidents.allSatisfy { $0.districts["arrondissement"] != nil })
+        let tickets = try #require(sources.first { $0.name == "electronic-tickets" })
+        let plates = try store.incidents(sourceID: tickets.id, limit: 50).compactMap { $0.attributes.values.first { $0.hasPrefix("p:") } }
+        #expect(!plates.isEmpty, "ticket plates are stored pseudonymised")
+
+        let other = directory.file("c.sqlite").path
+        #expect(try CommandRunner.run(
+            ["demo", "--db", other, "--seed", "8", "--end", "2026-06-01", "--scale", "0.05", "--no-serve"],
+            environment: environment).status == 0)
+        #expect(try digest(first) != digest(other))
+    }
+
+    @Test("the demo refuses to overwrite a store that is not a demo")
+    func refusesRealStore() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("real.sqlite").path
+        try SQLiteStore.open(path: path).save(Deployment(name: "Marseille"))
+        let result = try CommandRunner.run(["demo", "--db", path, "--scale", "0.01", "--no-serve"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("not a demo"))
+    }
+}
