@@ -1,7 +1,5 @@
-import Foundation
-
 /// A parsed JSON value, keeping numbers apart from booleans.
-enum JSONValue: Decodable, Equatable {
+enum JSONValue: Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,33 +7,9 @@ enum JSONValue: Decodable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
     /// Parses one JSON document, with a short reason when it is not valid JSON.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, FieldProblem> {
-        do {
-            return .success(try JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes)))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
-            return .failure(FieldProblem("is not valid JSON: \(detail)"))
-        } catch {
-            return .failure(FieldProblem("is not valid JSON"))
-        }
+        JSONParser.parse(bytes)
     }
 
     /// The value at a dotted path of nested objects (`address.city`).
