@@ -14,23 +14,22 @@ public enum DistrictFile {
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw IngestError.malformedFile(path: url.path, line: 1, reason: "not valid JSON: \(error.localizedDescription)")
+            throw IngestError.invalidDistricts(path: url.path, feature: nil, reason: "not valid JSON: \(error.localizedDescription)")
         }
         guard let collection = root as? [String: Any], let features = collection["features"] as? [Any] else {
-            throw IngestError.malformedFile(path: url.path, line: 1, reason: "not a GeoJSON FeatureCollection")
+            throw IngestError.invalidDistricts(path: url.path, feature: nil, reason: "not a GeoJSON FeatureCollection")
         }
         var order: [String] = []
         var byCode: [String: District] = [:]
         for (index, element) in features.enumerated() {
-            let place = "feature \(index + 1)"
             guard let feature = element as? [String: Any], let properties = feature["properties"] as? [String: Any]
             else {
-                throw IngestError.malformedFile(path: url.path, line: 1, reason: "\(place) has no properties")
+                throw IngestError.invalidDistricts(path: url.path, feature: index + 1, reason: "it has no properties")
             }
             guard let code = text(properties[codeField]), !code.isEmpty else {
-                throw IngestError.malformedFile(
-                    path: url.path, line: 1,
-                    reason: "\(place) has no '\(codeField)' property (--code-field); it has: \(properties.keys.sorted().joined(separator: ", "))")
+                throw IngestError.invalidDistricts(
+                    path: url.path, feature: index + 1,
+                    reason: "it has no '\(codeField)' property (--code-field); it has: \(properties.keys.sorted().joined(separator: ", "))")
             }
             let name = text(properties[nameField]) ?? code
             let population = populationField.flatMap { properties[$0] as? NSNumber }.map(\.intValue)
@@ -38,7 +37,7 @@ public enum DistrictFile {
             do {
                 outline = try Polygon.fromGeoJSONGeometry(feature["geometry"] as Any)
             } catch {
-                throw IngestError.malformedFile(path: url.path, line: 1, reason: "\(place) (\(code)): \(error)")
+                throw IngestError.invalidDistricts(path: url.path, feature: index + 1, reason: "(\(code)) \(error)")
             }
             if var existing = byCode[code] {
                 existing.outline = existing.outline.merging(outline)

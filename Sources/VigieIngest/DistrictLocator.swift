@@ -12,9 +12,6 @@ public struct DistrictLocator: Sendable {
         }
     }
 
-    /// Whether no district is loaded.
-    public var isEmpty: Bool { levels.isEmpty }
-
     /// Level → code of each district containing the point.
     public func codes(at point: GeoPoint) -> [String: String] {
         var codes: [String: String] = [:]

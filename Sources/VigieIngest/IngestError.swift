@@ -10,6 +10,12 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     case unregisteredSource(name: String, mappingFile: String)
     /// The file's structure is not the declared format.
     case malformedFile(path: String, line: Int, reason: String)
+    /// The configured pseudonymisation key is too short to protect anything.
+    case weakPseudonymisationKey(origin: String, bytes: Int)
+    /// A district file that cannot be imported.
+    case invalidDistricts(path: String, feature: Int?, reason: String)
+    /// A text encoding was asked for a format that is always UTF-8.
+    case encodingNotApplicable(format: String)
     /// Personal fields are declared but no pseudonymisation key is configured.
     case missingPseudonymisationKey(fields: [String])
 
@@ -27,6 +33,12 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
             "source '\(name)' is not in the register. Register it first with `vigie sources add \(name) --title ... --owner ... --purpose ... --legal-regime gdpr|police-justice --personal-data yes|no --retention-days N`, or add a `register:` block to \(mappingFile) (see README, mapping reference)"
         case .malformedFile(let path, let line, let reason):
             "\(path):\(line): \(reason)"
+        case .weakPseudonymisationKey(let origin, let bytes):
+            "the pseudonymisation key from \(origin) has \(bytes) bytes; use at least \(Pseudonymiser.minimumKeyBytes) random bytes (head -c 32 /dev/urandom > FILE)"
+        case .invalidDistricts(let path, let feature, let reason):
+            "\(path): " + (feature.map { "feature \($0): " } ?? "") + reason
+        case .encodingNotApplicable(let format):
+            "--encoding applies to CSV files only: \(format) is always UTF-8"
         case .missingPseudonymisationKey(let fields):
             "the mapping declares personal fields (\(fields.joined(separator: ", "))) but no pseudonymisation key is configured: set VIGIE_PSEUDONYMISATION_KEY or VIGIE_PSEUDONYMISATION_KEY_FILE (see README); the key is never stored with the data"
         }

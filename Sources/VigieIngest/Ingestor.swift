@@ -10,6 +10,8 @@ import VigieCore
 public struct Ingestor: Sendable {
     /// Records per transaction.
     public var batchSize = 10_000
+    /// Quarantined text per transaction beyond which a batch is committed early, bounding memory.
+    public var batchQuarantineBytes = 16 << 20
     private let store: any VigieStorage
     private let pseudonymiser: Pseudonymiser?
 
@@ -20,6 +22,9 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests `file` into the source named `sourceName` (the mapping's own when `nil`).
+    ///
+    /// Everything that can stop the run (the key, the file, its header, the source) is checked before
+    /// anything is written. `encoding` overrides the mapping's for CSV; JSON formats are always UTF-8.
     public func ingest(
         file: URL, mapping: Mapping, sourceName: String? = nil, encoding: TextEncoding? = nil,
         now: Date = Date(), progress: @Sendable (IngestProgress) -> Void = { _ in }
@@ -31,18 +36,28 @@ public struct Ingestor: Sendable {
                 file: mapping.fileName, line: nil, key: "source",
                 message: "the mapping is for source '\(mapping.sourceName)', not '\(name)'")
         }
-        let (source, registered) = try resolveSource(mapping)
         if !mapping.personalAttributes.isEmpty && pseudonymiser == nil {
             throw IngestError.missingPseudonymisationKey(fields: mapping.personalAttributes.sorted())
         }
+        if encoding != nil && mapping.format != .csv {
+            throw IngestError.encodingNotApplicable(format: mapping.format.rawValue)
+        }
         let input = try InputFile(path: file.path)
         let records = try makeSource(input, mapping: mapping, encoding: encoding ?? mapping.encoding)
-        var mapper = RecordMapper(
-            mapping: mapping, sourceID: source.id!, area: try store.deployment().area, pseudonymiser: pseudonymiser,
-            locator: DistrictLocator(districts: try store.districts(level: nil)), now: now)
-
+        let deployment = try store.deployment()
+        let (source, registered) = try resolveSource(mapping)
+        let sourceID = source.id!
         let fileName = file.lastPathComponent
-        var batch = IngestBatch(sourceID: source.id!)
+        let runID = try store.beginIngestRun(sourceID: sourceID, file: fileName, startedAt: now)
+        var mapper = RecordMapper(
+            mapping: mapping, sourceID: sourceID, area: deployment.area,
+            timeZone: TimeZone(identifier: mapping.timeZoneIdentifier ?? deployment.timeZoneIdentifier)
+                ?? TimeZone(identifier: "Europe/Paris")!,
+            pseudonymiser: pseudonymiser, locator: DistrictLocator(districts: try store.districts(level: nil)),
+            now: now)
+
+        var batch = IngestBatch(sourceID: sourceID, runID: runID, file: fileName)
+        var quarantinedBytes = 0
         var committed = IngestBatchOutcome()
         var read = 0
         var pending: Task<IngestBatchOutcome, any Error>?
@@ -56,24 +71,37 @@ public struct Ingestor: Sendable {
             }
             pending = next.map { batch in Task.detached { try store.write(batch) } }
         }
-        while try records.next() {
-            read += 1
-            switch mapper.map(records) {
-            case .record(let record):
-                batch.records.append(record)
-            case .rejected(let field, let reason):
-                batch.quarantined.append(QuarantinedRow(
-                    sourceID: source.id!, file: fileName, line: records.line, field: field,
-                    reason: records.position == "line \(records.line)" ? reason : "\(records.position): \(reason)",
-                    rawRecord: String(records.rawText().prefix(65_536)), quarantinedAt: now))
+        do {
+            while try records.next() {
+                read += 1
+                switch mapper.map(records, recordNumber: read) {
+                case .record(let record):
+                    batch.records.append(record)
+                case .rejected(let field, let reason):
+                    let raw = String(records.rawText().prefix(65_536))
+                    quarantinedBytes += raw.utf8.count
+                    batch.quarantined.append(QuarantinedRow(
+                        sourceID: sourceID, file: fileName, recordNumber: read, line: records.line, field: field,
+                        reason: records.positionPrefix.map { "\($0): \(reason)" } ?? reason, rawRecord: raw,
+                        quarantinedAt: now))
+                }
+                if batch.records.count + batch.quarantined.count >= batchSize
+                    || quarantinedBytes >= batchQuarantineBytes
+                {
+                    try Task.checkCancellation()
+                    try await commit(batch)
+                    batch = IngestBatch(sourceID: sourceID, runID: runID, file: fileName)
+                    quarantinedBytes = 0
+                }
             }
-            if batch.records.count + batch.quarantined.count >= batchSize {
-                try await commit(batch)
-                batch = IngestBatch(sourceID: source.id!)
-            }
+            try await commit(batch.isEmpty ? nil : batch)
+            try await commit(nil)
+        } catch {
+            // Never leave a write running behind the caller's back; its own failure matters less than this one.
+            _ = try? await pending?.value
+            throw error
         }
-        try await commit(batch.isEmpty ? nil : batch)
-        try await commit(nil)
+        try store.finishIngestRun(runID, outcome: committed, read: read, finishedAt: Date())
         let seconds = Date().timeIntervalSince(started)
         return IngestSummary(
             file: file.path, source: name, registered: registered, encoding: records.encoding.rawValue, read: read,

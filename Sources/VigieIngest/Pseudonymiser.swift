@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VigieCore
 
 /// Replaces personal values by a keyed HMAC-SHA256, so that equal values still match but cannot be read back.
 ///
@@ -18,15 +19,25 @@ public struct Pseudonymiser: Sendable {
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Pseudonymiser? {
         if let secret = environment["VIGIE_PSEUDONYMISATION_KEY"], !secret.isEmpty {
-            return Pseudonymiser(secret: Data(secret.utf8))
+            return try checked(Data(secret.utf8), origin: "VIGIE_PSEUDONYMISATION_KEY")
         }
         if let path = environment["VIGIE_PSEUDONYMISATION_KEY_FILE"], !path.isEmpty {
             guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
                 throw IngestError.unreadableFile(path: path, reason: "the pseudonymisation key file is missing or empty")
             }
-            return Pseudonymiser(secret: data)
+            return try checked(data, origin: path)
         }
         return nil
+    }
+
+    /// The shortest key accepted: below 16 bytes, pseudonyms of short values could be found by brute force.
+    public static let minimumKeyBytes = 16
+
+    private static func checked(_ secret: Data, origin: String) throws -> Pseudonymiser {
+        guard secret.count >= minimumKeyBytes else {
+            throw IngestError.weakPseudonymisationKey(origin: origin, bytes: secret.count)
+        }
+        return Pseudonymiser(secret: secret)
     }
 
     /// The pseudonym of a value: `p:` and 32 hexadecimal digits (128 bits of the HMAC).

@@ -20,7 +20,7 @@ struct RecordMapper {
     private let lowercasedMap: [String: CategoryCode]
 
     init(
-        mapping: Mapping, sourceID: Int64, area: BoundingBox?, pseudonymiser: Pseudonymiser?,
+        mapping: Mapping, sourceID: Int64, area: BoundingBox?, timeZone: TimeZone, pseudonymiser: Pseudonymiser?,
         locator: DistrictLocator, now: Date
     ) {
         self.mapping = mapping
@@ -30,26 +30,30 @@ struct RecordMapper {
         self.pseudonymiser = pseudonymiser
         self.locator = locator
         self.latestAcceptedTime = now.timeIntervalSince1970 + 86_400
-        self.converter = LocalTimeConverter(timeZone: TimeZone(identifier: mapping.timeZoneIdentifier)!)
+        self.converter = LocalTimeConverter(timeZone: timeZone)
         self.lowercasedMap = Dictionary(
             mapping.categoryMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func map(_ source: some RecordSource) -> Outcome {
+    mutating func map(_ source: some RecordSource, recordNumber: Int) -> Outcome {
         if let problem = source.problem { return .rejected(field: nil, reason: problem) }
         let reference: String
         if let slot = slots.reference {
-            guard case .text(let text) = source.value(slot), !text.trimmed.isEmpty else {
-                return .rejected(field: mapping.referenceColumn, reason: "the reference is empty or missing")
+            switch source.value(slot).nonEmptyText {
+            case .success(let text): reference = text
+            case .failure(let problem):
+                return .rejected(field: mapping.referenceColumn, reason: "reference: \(problem.message)")
             }
-            reference = text.trimmed
         } else {
             reference = source.withRawBytes { bytes in "h:" + Hex.encode(SHA256.hash(data: bytes).prefix(16)) }
         }
 
         let occurredAt: Double
+        var precision = mapping.timePrecision
         switch readTime(source.value(slots.time)) {
-        case .success(let seconds): occurredAt = seconds
+        case .success(let (seconds, valuePrecision)):
+            occurredAt = seconds
+            precision = max(precision, valuePrecision)
         case .failure(let problem): return .rejected(field: mapping.timeColumn, reason: "time: \(problem.message)")
         }
 
@@ -59,10 +63,11 @@ struct RecordMapper {
         case .failure(let problem): return .rejected(field: locationField, reason: "location: \(problem.message)")
         }
 
-        guard case .text(let labelText) = source.value(slots.category), !labelText.trimmed.isEmpty else {
-            return .rejected(field: mapping.categoryColumn, reason: "category: the label is empty or missing")
+        let label: String
+        switch source.value(slots.category).nonEmptyText {
+        case .success(let text): label = text
+        case .failure(let problem): return .rejected(field: mapping.categoryColumn, reason: "category: \(problem.message)")
         }
-        let label = labelText.trimmed
         guard let category = mapping.categoryMap[label] ?? lowercasedMap[label.lowercased()] ?? mapping.categoryDefault
         else {
             return .rejected(
@@ -88,7 +93,7 @@ struct RecordMapper {
         hash.combine(category.rawValue)
         hash.combine(label)
         hash.combine(occurredAt)
-        hash.combine(mapping.timePrecision.rawValue)
+        hash.combine(precision.rawValue)
         hash.combine(location?.latitude ?? .nan)
         hash.combine(location?.longitude ?? .nan)
         hash.combine(mapping.locationPrecisionMeters ?? -1)
@@ -98,10 +103,11 @@ struct RecordMapper {
         }
         let incident = Incident(
             sourceID: sourceID, sourceReference: reference, category: category, rawLabel: label,
-            occurredAt: Date(timeIntervalSince1970: occurredAt), timePrecision: mapping.timePrecision,
+            occurredAt: Date(timeIntervalSince1970: occurredAt), timePrecision: precision,
             location: location, locationPrecisionMeters: location == nil ? nil : mapping.locationPrecisionMeters,
             attributes: attributes, districts: location.map(locator.codes(at:)) ?? [:])
-        return .record(IngestBatch.Record(incident: incident, contentHash: hash.signed))
+        return .record(IngestBatch.Record(
+            incident: incident, contentHash: hash.signed, recordNumber: recordNumber, line: source.line))
     }
 
     private var locationField: String? {
@@ -112,15 +118,24 @@ struct RecordMapper {
         }
     }
 
-    private mutating func readTime(_ value: FieldValue) -> Result<Double, FieldProblem> {
-        guard case .text(var text) = value else { return .failure(FieldProblem("is empty or missing")) }
+    /// The instant and the precision the value itself shows (a date alone is known to the day).
+    private mutating func readTime(_ value: FieldValue) -> Result<(Double, TimePrecision), FieldProblem> {
+        var text: String
+        switch value.nonEmptyText {
+        case .success(let found): text = found
+        case .failure(let problem): return .failure(problem)
+        }
         let reading = text.withUTF8 { mapping.timeFormat.read($0) }
         let seconds: Double
+        var precision = TimePrecision.exact
         switch reading {
         case .failure(let problem): return .failure(problem)
         case .success(.instant(let instant)): seconds = instant
         case .success(.zoned(let civil, let offset)): seconds = civil.secondsAsIfUTC - Double(offset)
         case .success(.civil(let civil)): seconds = converter.instant(civil)
+        case .success(.date(let civil)):
+            seconds = converter.instant(civil)
+            precision = .day
         }
         if seconds > latestAcceptedTime {
             return .failure(FieldProblem("'\(text)' is in the future"))
@@ -128,7 +143,7 @@ struct RecordMapper {
         if seconds < -2_208_988_800 {
             return .failure(FieldProblem("'\(text)' is before 1900, probably a placeholder for an unknown date"))
         }
-        return .success(seconds)
+        return .success((seconds, precision))
     }
 
     private func readLocation(_ source: some RecordSource) -> Result<GeoPoint?, FieldProblem> {
@@ -191,6 +206,17 @@ extension FieldValue {
     fileprivate var text: String {
         if case .text(let text) = self { return text }
         return ""
+    }
+
+    /// The trimmed text, or why there is none.
+    fileprivate var nonEmptyText: Result<String, FieldProblem> {
+        switch self {
+        case .text(let text):
+            let trimmed = text.trimmed
+            return trimmed.isEmpty ? .failure(FieldProblem("is empty")) : .success(trimmed)
+        case .absent: return .failure(FieldProblem("is missing"))
+        case .unreadable(let reason): return .failure(FieldProblem(reason))
+        }
     }
 }
 

@@ -13,37 +13,56 @@ struct RawStatement {
         statement = try db.cachedStatement(sql: sql)
     }
 
-    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Int64) throws { try check(sqlite3_bind_int64(handle, index, value)) }
 
-    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+    func bind(_ index: Int32, _ value: Double) throws { try check(sqlite3_bind_double(handle, index, value)) }
 
-    func bind(_ index: Int32, _ value: Double?) {
-        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    func bind(_ index: Int32, _ value: Double?) throws {
+        try check(value.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
     }
 
-    func bind(_ index: Int32, _ value: String) {
+    func bind(_ index: Int32, _ value: String) throws {
         var value = value
-        value.withUTF8 { bytes in
+        try check(value.withUTF8 { bytes in
             if let base = bytes.baseAddress {
                 sqlite3_bind_text(handle, index, base, Int32(bytes.count), Self.transient)
             } else {
                 sqlite3_bind_text(handle, index, "", 0, Self.transient)
             }
+        })
+    }
+
+    private func check(_ code: Int32) throws {
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding failed", sql: statement.sql)
         }
     }
 
-    /// Runs the statement to completion and returns the first column of the first row it yielded, if any.
-    @discardableResult
-    func run(_ db: Database) throws -> Int64? {
+    /// Runs a query returning one row of three integers, if it yields one.
+    func row(_ db: Database) throws -> (Int64, Int64, Int64)? {
         defer { sqlite3_reset(handle) }
-        var first: Int64?
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1), sqlite3_column_int64(handle, 2))
+        case SQLITE_DONE:
+            return nil
+        case let code:
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: statement.sql)
+        }
+    }
+
+    /// Runs a statement that returns no row.
+    func run(_ db: Database) throws {
+        defer { sqlite3_reset(handle) }
         while true {
             let code = sqlite3_step(handle)
             switch code {
             case SQLITE_ROW:
-                if first == nil { first = sqlite3_column_int64(handle, 0) }
+                continue
             case SQLITE_DONE:
-                return first
+                return
             default:
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code),

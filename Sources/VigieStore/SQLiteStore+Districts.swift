@@ -26,9 +26,9 @@ extension SQLiteStore: DistrictRepository {
             db, sql: "SELECT id, latitude, longitude FROM incident WHERE latitude IS NOT NULL")
         while let row = try rows.next() {
             guard let code = index.locate(x: row[2], y: row[1]) else { continue }
-            insert.bind(1, row[0] as Int64)
-            insert.bind(2, level)
-            insert.bind(3, code)
+            try insert.bind(1, row[0] as Int64)
+            try insert.bind(2, level)
+            try insert.bind(3, code)
             try insert.run(db)
             assigned += 1
         }

@@ -3,74 +3,37 @@ import GRDB
 import VigieCore
 
 extension SQLiteStore: IncidentRepository {
-    /// Writes a batch in one transaction; the counts it returns are durable once it returns.
-    ///
-    /// A record whose reference is new is inserted; one whose reference exists with another content hash
-    /// updates that incident in place (its id is kept); one with the same hash is a duplicate.
-    public func write(_ batch: IngestBatch) throws -> IngestBatchOutcome {
+    /// Opens the record of one ingest of one file.
+    public func beginIngestRun(sourceID: Int64, file: String, startedAt: Date) throws -> Int64 {
         try writer.write { db in
-            var outcome = IngestBatchOutcome()
-            let now = Date().timeIntervalSince1970
-            let insert = try RawStatement(db, sql: """
-                INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision,
-                    latitude, longitude, location_precision_m, attributes, content_hash, ingested_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
-                ON CONFLICT (source_id, source_ref) DO NOTHING
-                """)
-            let update = try RawStatement(db, sql: """
-                UPDATE incident SET category = ?3, raw_label = ?4, occurred_at = ?5, time_precision = ?6,
-                    latitude = ?7, longitude = ?8, location_precision_m = ?9, attributes = ?10,
-                    content_hash = ?11, updated_at = ?12
-                WHERE source_id = ?1 AND source_ref = ?2 AND content_hash <> ?11
-                RETURNING id
-                """)
-            let clearDistricts = try RawStatement(db, sql: "DELETE FROM incident_district WHERE incident_id = ?")
-            let addDistrict = try RawStatement(
-                db, sql: "INSERT INTO incident_district (incident_id, level, code) VALUES (?, ?, ?)")
-            for record in batch.records {
-                bind(record, sourceID: batch.sourceID, now: now, to: insert)
-                try insert.run(db)
-                let incidentID: Int64
-                if db.changesCount > 0 {
-                    outcome.accepted += 1
-                    incidentID = db.lastInsertedRowID
-                } else {
-                    bind(record, sourceID: batch.sourceID, now: now, to: update)
-                    guard let updatedID = try update.run(db) else {
-                        outcome.duplicates += 1
-                        continue
-                    }
-                    outcome.updated += 1
-                    incidentID = updatedID
-                    clearDistricts.bind(1, incidentID)
-                    try clearDistricts.run(db)
-                }
-                for (level, code) in record.incident.districts {
-                    addDistrict.bind(1, incidentID)
-                    addDistrict.bind(2, level)
-                    addDistrict.bind(3, code)
-                    try addDistrict.run(db)
-                }
-            }
-            outcome.quarantined = try insertQuarantined(batch.quarantined, sourceID: batch.sourceID, db)
-            return outcome
+            try db.execute(
+                sql: "INSERT INTO ingest_run (source_id, file, started_at) VALUES (?, ?, ?)",
+                arguments: [sourceID, file, startedAt.timeIntervalSince1970])
+            return db.lastInsertedRowID
         }
     }
 
-    private func bind(_ record: IngestBatch.Record, sourceID: Int64, now: Double, to statement: RawStatement) {
-        let incident = record.incident
-        statement.bind(1, sourceID)
-        statement.bind(2, incident.sourceReference)
-        statement.bind(3, incident.category.rawValue)
-        statement.bind(4, incident.rawLabel)
-        statement.bind(5, incident.occurredAt.timeIntervalSince1970)
-        statement.bind(6, incident.timePrecision.rawValue)
-        statement.bind(7, incident.location?.latitude)
-        statement.bind(8, incident.location?.longitude)
-        statement.bind(9, incident.locationPrecisionMeters)
-        statement.bind(10, record.encodedAttributes)
-        statement.bind(11, record.contentHash)
-        statement.bind(12, now)
+    /// Closes the record of an ingest with its counts.
+    public func finishIngestRun(_ runID: Int64, outcome: IngestBatchOutcome, read: Int, finishedAt: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                UPDATE ingest_run SET finished_at = ?, read = ?, accepted = ?, updated = ?, duplicates = ?,
+                    quarantined = ? WHERE id = ?
+                """, arguments: [finishedAt.timeIntervalSince1970, read, outcome.accepted, outcome.updated,
+                    outcome.duplicates, outcome.quarantined, runID])
+        }
+    }
+
+    /// Writes a batch in one transaction; the counts it returns are durable once it returns.
+    public func write(_ batch: IngestBatch) throws -> IngestBatchOutcome {
+        try writer.write { db in
+            var batchWriter = try BatchWriter(db, batch: batch)
+            for record in batch.records { try batchWriter.write(record) }
+            var outcome = batchWriter.outcome
+            outcome.quarantined += try insertQuarantined(
+                batchWriter.conflicts + batch.quarantined, sourceID: batch.sourceID, db)
+            return outcome
+        }
     }
 
     /// How many incidents there are, for one source or all.

@@ -14,7 +14,8 @@ extension SQLiteStore {
                     name TEXT NOT NULL CHECK (length(name) > 0),
                     time_zone TEXT NOT NULL,
                     area_min_lon REAL, area_min_lat REAL, area_max_lon REAL, area_max_lat REAL,
-                    CHECK ((area_min_lon IS NULL) = (area_max_lat IS NULL)),
+                    CHECK ((area_min_lon IS NULL) = (area_min_lat IS NULL) AND (area_min_lat IS NULL) = (area_max_lon IS NULL)
+                        AND (area_max_lon IS NULL) = (area_max_lat IS NULL)),
                     CHECK (area_min_lon IS NULL OR (area_min_lon < area_max_lon AND area_min_lat < area_max_lat))
                 );
                 CREATE TABLE category (
@@ -34,6 +35,18 @@ extension SQLiteStore {
                     retention_days INTEGER NOT NULL CHECK (retention_days >= 1),
                     is_public INTEGER NOT NULL CHECK (is_public IN (0, 1))
                 );
+                CREATE TABLE ingest_run (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    file TEXT NOT NULL,
+                    started_at REAL NOT NULL,
+                    finished_at REAL,
+                    read INTEGER CHECK (read >= 0),
+                    accepted INTEGER CHECK (accepted >= 0),
+                    updated INTEGER CHECK (updated >= 0),
+                    duplicates INTEGER CHECK (duplicates >= 0),
+                    quarantined INTEGER CHECK (quarantined >= 0)
+                );
                 CREATE TABLE incident (
                     id INTEGER PRIMARY KEY,
                     source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
@@ -48,6 +61,7 @@ extension SQLiteStore {
                     location_precision_m REAL CHECK (location_precision_m >= 0),
                     attributes TEXT NOT NULL DEFAULT '{}',
                     content_hash INTEGER NOT NULL,
+                    ingest_run INTEGER NOT NULL REFERENCES ingest_run(id),
                     ingested_at REAL NOT NULL,
                     updated_at REAL NOT NULL,
                     UNIQUE (source_id, source_ref),
@@ -73,12 +87,13 @@ extension SQLiteStore {
                     id INTEGER PRIMARY KEY,
                     source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
                     file TEXT NOT NULL,
+                    record_number INTEGER NOT NULL CHECK (record_number >= 1),
                     line INTEGER NOT NULL CHECK (line >= 1),
                     field TEXT,
                     reason TEXT NOT NULL CHECK (length(reason) > 0),
                     raw_record TEXT NOT NULL,
                     quarantined_at REAL NOT NULL,
-                    UNIQUE (source_id, file, line, raw_record)
+                    UNIQUE (source_id, file, record_number)
                 );
                 CREATE TABLE planned_event (
                     id INTEGER PRIMARY KEY,

@@ -3,16 +3,18 @@ import GRDB
 import VigieCore
 
 extension SQLiteStore: QuarantineRepository {
-    /// Keeps rows in quarantine; a row already there from an earlier run of the same file is kept once.
+    /// Keeps rows in quarantine; the same record of the same file quarantined again replaces its entry.
     func insertQuarantined(_ rows: [QuarantinedRow], sourceID: Int64, _ db: Database) throws -> Int {
         for row in rows {
             try db.execute(sql: """
-                INSERT INTO quarantine (source_id, file, line, field, reason, raw_record, quarantined_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (source_id, file, line, raw_record) DO UPDATE SET
-                    field = excluded.field, reason = excluded.reason, quarantined_at = excluded.quarantined_at
-                """, arguments: [sourceID, row.file, row.line, row.field, row.reason, row.rawRecord,
-                    row.quarantinedAt.timeIntervalSince1970])
+                INSERT INTO quarantine (source_id, file, record_number, line, field, reason, raw_record,
+                    quarantined_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source_id, file, record_number) DO UPDATE SET line = excluded.line,
+                    field = excluded.field, reason = excluded.reason, raw_record = excluded.raw_record,
+                    quarantined_at = excluded.quarantined_at
+                """, arguments: [sourceID, row.file, row.recordNumber, row.line, row.field, row.reason,
+                    row.rawRecord, row.quarantinedAt.timeIntervalSince1970])
         }
         return rows.count
     }
@@ -26,7 +28,8 @@ extension SQLiteStore: QuarantineRepository {
                 SELECT * FROM quarantine WHERE \(condition) ORDER BY quarantined_at DESC, file, line LIMIT ?
                 """, arguments: arguments).map { row in
                 QuarantinedRow(
-                    id: row["id"], sourceID: row["source_id"], file: row["file"], line: row["line"],
+                    id: row["id"], sourceID: row["source_id"], file: row["file"],
+                    recordNumber: row["record_number"], line: row["line"],
                     field: row["field"], reason: row["reason"], rawRecord: row["raw_record"],
                     quarantinedAt: Date(timeIntervalSince1970: row["quarantined_at"]))
             }

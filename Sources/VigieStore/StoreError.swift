@@ -4,8 +4,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case sourceAlreadyRegistered(String)
     /// No source has this identifier.
     case unknownSource(Int64)
-    /// A record refers to a category the store does not know.
-    case unknownCategory(String)
+    /// A reference the store had just reported as taken was not found (a concurrent deletion).
+    case vanishedIncident(reference: String)
     /// The database file is not a Vigie store or is of a newer version.
     case incompatibleDatabase(path: String, reason: String)
 
@@ -16,8 +16,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "a source named '\(name)' is already registered; use `vigie sources edit \(name)` to change it"
         case .unknownSource(let id):
             "no source has id \(id); `vigie sources list` shows the register"
-        case .unknownCategory(let code):
-            "category '\(code)' is not in the taxonomy"
+        case .vanishedIncident(let reference):
+            "the incident with reference '\(reference)' disappeared during the ingest; run the ingest again"
         case .incompatibleDatabase(let path, let reason):
             "\(path) cannot be opened as a Vigie store: \(reason)"
         }

@@ -13,7 +13,7 @@ struct DeploymentCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let deployment = try store.open().deployment()
+            let deployment = try store.openExisting().deployment()
             print("name       \(deployment.name)")
             print("time zone  \(deployment.timeZoneIdentifier)")
             if let area = deployment.area {

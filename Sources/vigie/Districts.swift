@@ -25,6 +25,12 @@ struct Districts: AsyncParsableCommand {
         @Option(help: "The property holding each district's population, if any.") var populationField: String?
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            guard !level.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--level must name the level, such as arrondissement or quartier")
+            }
+        }
+
         func run() async throws {
             let districts = try DistrictFile.read(
                 URL(fileURLWithPath: file), level: level, codeField: codeField, nameField: nameField,
@@ -40,7 +46,7 @@ struct Districts: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let districts = try store.open().districts(level: level)
+            let districts = try store.openExisting().districts(level: level)
             Output.table(
                 ["level", "code", "name", "population"],
                 districts.map { [$0.level, $0.code, $0.name, $0.population.map(Output.count) ?? "-"] })

@@ -30,6 +30,9 @@ struct Ingest: AsyncParsableCommand {
     @Flag(help: "Print exactly one JSON object with the counts.")
     var json = false
 
+    @Option(help: "Progress on standard error: auto (a bar on a terminal), bar, lines (one per committed batch) or none.")
+    var progress: ProgressReporter.Style = .auto
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -41,13 +44,20 @@ struct Ingest: AsyncParsableCommand {
 
     func run() async throws {
         let mapping = try Mapping.load(contentsOf: URL(fileURLWithPath: self.mapping))
-        var ingestor = Ingestor(store: try store.open(), pseudonymiser: try Pseudonymiser.fromEnvironment())
+        let pseudonymiser = mapping.personalAttributes.isEmpty ? nil : try Pseudonymiser.fromEnvironment()
+        var ingestor = Ingestor(store: try store.open(), pseudonymiser: pseudonymiser)
         ingestor.batchSize = batchSize
-        let bar = !json && Output.standardErrorIsTerminal ? ProgressBar() : nil
-        let summary = try await ingestor.ingest(
-            file: URL(fileURLWithPath: file), mapping: mapping, sourceName: source,
-            encoding: encoding.flatMap(TextEncoding.init(name:)), progress: { bar?.update($0) })
-        bar?.finish()
+        let reporter = ProgressReporter(json && progress == .auto ? .none : progress)
+        let summary: IngestSummary
+        do {
+            summary = try await ingestor.ingest(
+                file: URL(fileURLWithPath: file), mapping: mapping, sourceName: source,
+                encoding: encoding.flatMap(TextEncoding.init(name:)), progress: { reporter?.update($0) })
+        } catch {
+            reporter?.finish()
+            throw error
+        }
+        reporter?.finish()
         if json {
             try Output.json(summary)
             return

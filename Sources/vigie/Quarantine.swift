@@ -22,7 +22,7 @@ struct Quarantine: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try store.openExisting()
             var sourceID: Int64?
             if let source {
                 guard let entry = try store.source(named: source) else {

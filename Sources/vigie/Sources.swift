@@ -15,7 +15,7 @@ struct Sources: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try store.openExisting()
             let sources = try store.sources()
             if json { return try Output.json(sources) }
             Output.table(
@@ -35,7 +35,7 @@ struct Sources: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try store.openExisting()
             guard let source = try store.source(named: name) else { throw Sources.unknown(name) }
             if json { return try Output.json(source) }
             print("""
@@ -83,7 +83,7 @@ struct Sources: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try store.openExisting()
             guard var source = try store.source(named: name) else { throw Sources.unknown(name) }
             if let title = fields.title { source.title = title }
             if let owner = fields.owner { source.owner = owner }

@@ -7,7 +7,7 @@ struct Status: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let store = try store.open()
+        let store = try store.openExisting()
         let deployment = try store.deployment()
         print("\(deployment.name) — \(store.path)")
         print("incidents    \(Output.count(try store.incidentCount(sourceID: nil)))")

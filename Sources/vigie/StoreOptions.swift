@@ -12,4 +12,13 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens, creating and migrating if needed, the store.
     func open() throws -> SQLiteStore { try SQLiteStore.open(path: path) }
+
+    /// Opens a store that must exist already, for commands that only read: a mistyped path is an error,
+    /// not a new empty store.
+    func openExisting() throws -> SQLiteStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("no store at \(path); give --db, set VIGIE_DB, or create one with `vigie ingest` or `vigie demo`")
+        }
+        return try open()
+    }
 }

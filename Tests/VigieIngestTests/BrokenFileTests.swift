@@ -31,7 +31,7 @@ struct BrokenFileTests {
         (Array(#"X10,2024-03-01,Voirie et espace public,"Trottoirs : Affaissement, trou, bosse, pavé arraché",17,CHAMPERRET - BERTHIER,Android,DVD,48.88"#.utf8),
             nil, "expected 10 fields"),
         (Array(#",2024-03-01,Voirie et espace public,"Trottoirs : Affaissement, trou, bosse, pavé arraché",17,CHAMPERRET - BERTHIER,Android,DVD,48.88,2.29"#.utf8),
-            "id_dmr", "reference is empty"),
+            "id_dmr", "reference: is empty"),
     ]
 
     @Test("planted bad quoting, dates, coordinates and Latin-1 bytes are quarantined one by one with reasons")

@@ -38,6 +38,13 @@ struct CSVReaderTests {
         #expect(rows.allSatisfy { $0.problem == nil })
     }
 
+    @Test("old Mac line endings (a lone CR) end records too", arguments: [1, 3, 1 << 16])
+    func carriageReturnOnly(chunk: Int) throws {
+        let rows = try records(Array("a,b\r1,\"x\"\r2,y\r".utf8), chunk: chunk)
+        #expect(rows.map(\.fields) == [["a", "b"], ["1", "x"], ["2", "y"]])
+        #expect(rows.map(\.line) == [1, 2, 3])
+    }
+
     @Test("an unclosed quote spoils only its own line", arguments: [3, 1 << 16])
     func unclosedQuote(chunk: Int) throws {
         let text = Array("a,b,c\n1,\"oops,x\n2,\"fine\",y\n3,z,w\n".utf8)

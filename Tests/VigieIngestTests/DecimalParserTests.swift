@@ -30,7 +30,7 @@ struct DecimalParserTests {
         #expect(fastPathUsed > 900_000)
     }
 
-    @Test("anything but a plain decimal is left to the slow path", arguments: ["", "-", ".", "1e5", "1,5", "abc", "1.2.3", "1234567890123456"])
+    @Test("anything but a plain decimal is left to the slow path", arguments: ["", "-", ".", "+.", "1e5", "1,5", "abc", "1.2.3", "1234567890123456"])
     func refuses(text: String) {
         #expect(DecimalParser.parse(text) == nil)
     }

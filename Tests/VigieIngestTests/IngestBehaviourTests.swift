@@ -241,4 +241,74 @@ struct IngestBehaviourTests {
         #expect(try store.incident(sourceID: 1, reference: "A1")?.districts == ["zone": "Z1"])
         #expect(try store.incident(sourceID: 1, reference: "A2")?.districts == [:])
     }
+
+    @Test("every element of a GeoJSON features array is counted: non-features and a truncated tail are quarantined")
+    func geojsonOddElements() async throws {
+        let file = try directory.write("odd.geojson", text: """
+            {"type":"FeatureCollection","features":[
+            [1, [2]], null, "text",
+            {"type":"Feature","properties":{"ref":"A","t":"2025-03-04","c":"x"},"geometry":{"type":"Point","coordinates":[5.37,43.29]}},
+            {"type":"Feature","properties":{"ref":"B","t":"2025-03-04","c":"x"},"geometry":{"type":"Point","coordinates":[5.37,43.29]}},
+            {"type":"Feature","properties":{"ref":"C","t":"2025-03-
+            """)
+        let mapping = try directory.write("odd.yml", text: """
+            source: odd
+            register: {title: T, owner: O, purpose: P, legal_regime: gdpr, personal_data: false, retention_days: 30}
+            format: {type: geojson}
+            reference: {column: ref}
+            time: {column: t, format: iso8601}
+            category: {column: c, map: {x: other}}
+            """)
+        let store = try TestStores.empty()
+        let summary = try await TestStores.ingest(file, mapping: mapping, into: store)
+        #expect(summary.read == 6 && summary.accepted == 2 && summary.quarantined == 4)
+        let reasons = try store.quarantinedRows(sourceID: nil, limit: 10).sorted { $0.recordNumber < $1.recordNumber }
+        #expect(reasons.map(\.recordNumber) == [1, 2, 3, 6])
+        #expect(reasons.last?.reason.contains("truncated") == true)
+        // A date alone is known to the day, whatever the mapping says.
+        #expect(try store.incident(sourceID: 1, reference: "A")?.timePrecision == .day)
+    }
+
+    @Test("a UTF-8 file with one stray Latin-1 byte stays UTF-8: only that row is quarantined")
+    func strayLatin1Byte() async throws {
+        let rows = Array("A1;01/03/2025 22:10;RIXE;43.29;5.37;Montée\n".utf8) + Array("A2;01/03/2025 22:10;RIXE;43.29;5.37;Mont".utf8)
+            + [0xE9, 0x0A] + Array("A3;01/03/2025 22:10;RIXE;43.29;5.37;Château\n".utf8)
+        let (file, mapping) = try setUp("", mapping: Self.mapping.replacingOccurrences(of: "personal: [plate]", with: ""),
+            encoding: Array(Self.header.utf8) + rows)
+        let store = try TestStores.empty()
+        let summary = try await TestStores.ingest(file, mapping: mapping, into: store)
+        #expect(summary.encoding == "utf-8" && summary.accepted == 2 && summary.quarantined == 1)
+        #expect(try store.incident(sourceID: 1, reference: "A3")?.attributes["plate"] == "Château")
+    }
+
+    @Test("long numeric references in JSON keep every digit")
+    func longJSONReferences() async throws {
+        let file = try directory.write("ids.ndjson", text: """
+            {"id":9007199254740993,"t":"2025-03-04T10:00:00Z","c":"x","lat":43.29,"lon":5.37}
+            {"id":9007199254740992,"t":"2025-03-04T10:00:00Z","c":"x","lat":43.29,"lon":5.37}
+            """)
+        let mapping = try directory.write("ids.yml", text: """
+            source: ids
+            register: {title: T, owner: O, purpose: P, legal_regime: gdpr, personal_data: false, retention_days: 30}
+            format: {type: ndjson}
+            reference: {column: id}
+            time: {column: t, format: iso8601}
+            location: {latitude: lat, longitude: lon}
+            category: {column: c, map: {x: other}}
+            """)
+        let store = try TestStores.empty()
+        let summary = try await TestStores.ingest(file, mapping: mapping, into: store)
+        #expect(summary.accepted == 2)
+        #expect(try store.incident(sourceID: 1, reference: "9007199254740993") != nil)
+    }
+
+    @Test("a file that cannot be read registers nothing")
+    func nothingWrittenOnFailure() async throws {
+        let store = try TestStores.empty()
+        let (_, mapping) = try setUp("", mapping: Self.mapping.replacingOccurrences(of: "column: quand", with: "column: date"))
+        await #expect(throws: IngestError.self) {
+            try await TestStores.ingest(directory.file("log.csv"), mapping: mapping, into: store)
+        }
+        #expect(try store.sources().isEmpty)
+    }
 }

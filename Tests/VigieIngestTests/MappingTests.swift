@@ -36,7 +36,7 @@ struct MappingTests {
         let mapping = try Mapping.parse(yaml: Self.valid, fileName: "m.yml")
         #expect(mapping.delimiter == UInt8(ascii: ";"))
         #expect(mapping.encoding == .auto)
-        #expect(mapping.timeZoneIdentifier == "Europe/Paris")
+        #expect(mapping.timeZoneIdentifier == nil, "the deployment's time zone applies")
         #expect(mapping.timePrecision == .exact)
         #expect(mapping.referenceColumn == nil)
     }

@@ -12,13 +12,23 @@ struct SQLiteStoreTests {
         name: "police-log", title: "Main courante", owner: "Police municipale", purpose: "Suivi",
         legalRegime: .policeJustice, holdsPersonalData: false, retentionDays: 365, isPublic: false)
 
-    func incident(_ sourceID: Int64, _ reference: String, category: CategoryCode = "theft") -> IngestBatch.Record {
+    func incident(_ sourceID: Int64, _ reference: String, hash: Int64 = 42, number: Int = 1) -> IngestBatch.Record {
         IngestBatch.Record(
             incident: Incident(
-                sourceID: sourceID, sourceReference: reference, category: category, rawLabel: "VOL",
+                sourceID: sourceID, sourceReference: reference, category: "theft", rawLabel: "VOL",
                 occurredAt: Date(timeIntervalSince1970: 1_700_000_000), timePrecision: .exact,
                 location: GeoPoint(latitude: 43.3, longitude: 5.4), locationPrecisionMeters: nil),
-            contentHash: 42)
+            contentHash: hash, recordNumber: number, line: number + 1)
+    }
+
+    /// Writes records as one run of one file.
+    @discardableResult
+    func ingest(_ store: SQLiteStore, _ sourceID: Int64, _ records: [IngestBatch.Record],
+        quarantined: [QuarantinedRow] = []) throws -> IngestBatchOutcome
+    {
+        let run = try store.beginIngestRun(sourceID: sourceID, file: "log.csv", startedAt: Date())
+        return try store.write(IngestBatch(sourceID: sourceID, runID: run, file: "log.csv", records: records,
+            quarantined: quarantined))
     }
 
     @Test("a file store runs in WAL mode with foreign keys on")
@@ -36,29 +46,55 @@ struct SQLiteStoreTests {
     func uniqueReference() throws {
         let store = try SQLiteStore.inMemory()
         let source = try store.register(Self.register)
-        #expect(try store.write(IngestBatch(sourceID: source.id!, records: [incident(source.id!, "A")])).accepted == 1)
+        #expect(try ingest(store, source.id!, [incident(source.id!, "A")]).accepted == 1)
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
                 try db.execute(sql: """
                     INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision,
-                        content_hash, ingested_at, updated_at) VALUES (?, 'A', 'theft', 'x', 0, 'exact', 1, 0, 0)
+                        content_hash, ingest_run, ingested_at, updated_at) VALUES (?, 'A', 'theft', 'x', 0, 'exact', 1, 1, 0, 0)
                     """, arguments: [source.id!])
             }
         }
     }
 
     @Test("the schema refuses unknown categories, unknown sources and impossible positions", arguments: [
-        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'nope', 'x', 0, 'exact', 1, 0, 0)",
-        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingested_at, updated_at) VALUES (99, 'B', 'theft', 'x', 0, 'exact', 1, 0, 0)",
-        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, longitude, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 91, 5, 1, 0, 0)",
-        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, content_hash, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 43, 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingest_run, ingested_at, updated_at) VALUES (1, 'B', 'nope', 'x', 0, 'exact', 1, 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, content_hash, ingest_run, ingested_at, updated_at) VALUES (99, 'B', 'theft', 'x', 0, 'exact', 1, 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, longitude, content_hash, ingest_run, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 91, 5, 1, 1, 0, 0)",
+        "INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision, latitude, content_hash, ingest_run, ingested_at, updated_at) VALUES (1, 'B', 'theft', 'x', 0, 'exact', 43, 1, 1, 0, 0)",
         "INSERT INTO source (name, title, owner, purpose, legal_regime, holds_personal_data, retention_days, is_public) VALUES ('Bad Name', 't', 'o', 'p', 'gdpr', 0, 1, 0)",
         "INSERT INTO source (name, title, owner, purpose, legal_regime, holds_personal_data, retention_days, is_public) VALUES ('ok', 't', 'o', 'p', 'gdpr', 0, 0, 0)",
     ])
     func constraints(sql: String) throws {
         let store = try SQLiteStore.inMemory()
-        _ = try store.register(Self.register)
+        let source = try store.register(Self.register)
+        try ingest(store, source.id!, [incident(source.id!, "A")])
         #expect(throws: DatabaseError.self) { try store.writer.write { db in try db.execute(sql: sql) } }
+    }
+
+    @Test("a reference claimed twice in one file with other contents keeps the first and quarantines the second, run after run")
+    func conflictsWithinARun() throws {
+        let store = try SQLiteStore.inMemory()
+        let id = try store.register(Self.register).id!
+        let records = [incident(id, "A", hash: 1, number: 1), incident(id, "A", hash: 2, number: 2),
+            incident(id, "B", hash: 3, number: 3), incident(id, "B", hash: 3, number: 4)]
+        let first = try ingest(store, id, records)
+        #expect(first == IngestBatchOutcome(accepted: 2, updated: 0, duplicates: 1, quarantined: 1))
+        let second = try ingest(store, id, records)
+        #expect(second == IngestBatchOutcome(accepted: 0, updated: 0, duplicates: 3, quarantined: 1))
+        let kept = try store.quarantinedRows(sourceID: id, limit: 10)
+        #expect(kept.count == 1 && kept[0].recordNumber == 2 && kept[0].field == "reference")
+        #expect(kept[0].reason.contains("appears earlier in this file"))
+
+        // The export is corrected: record 2 now has its own reference, and its quarantine entry goes.
+        var corrected = records
+        corrected[1] = incident(id, "C", hash: 2, number: 2)
+        let third = try ingest(store, id, corrected)
+        #expect(third == IngestBatchOutcome(accepted: 1, updated: 0, duplicates: 3, quarantined: 0))
+        #expect(try store.quarantineCount(sourceID: id) == 0)
+        // A later run with a changed record updates it in place.
+        let fourth = try ingest(store, id, [incident(id, "A", hash: 9, number: 1)])
+        #expect(fourth.updated == 1)
     }
 
     @Test("the register refuses a second entry with the same name and edits in place")
@@ -76,7 +112,7 @@ struct SQLiteStoreTests {
     func reassignment() throws {
         let store = try SQLiteStore.inMemory()
         let source = try store.register(Self.register)
-        _ = try store.write(IngestBatch(sourceID: source.id!, records: [incident(source.id!, "A"), incident(source.id!, "B")]))
+        try ingest(store, source.id!, [incident(source.id!, "A"), incident(source.id!, "B")])
         let box = { (minX: Double, maxX: Double) in
             Polygon(outer: [
                 PlanarPoint(x: minX, y: 43), PlanarPoint(x: maxX, y: 43), PlanarPoint(x: maxX, y: 44),

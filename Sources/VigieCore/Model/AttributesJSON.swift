@@ -2,8 +2,6 @@ import Foundation
 
 /// The stored form of an incident's attributes: a JSON object with sorted keys.
 public enum AttributesJSON {
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// Encodes attributes; equal dictionaries give equal text.
     public static func encode(_ attributes: [String: String]) -> String {
         if attributes.isEmpty { return "{}" }
@@ -47,8 +45,8 @@ public enum AttributesJSON {
                 out.append(byte)
             case 0..<0x20:
                 out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                out.append(Hex.digits[Int(byte >> 4)])
+                out.append(Hex.digits[Int(byte & 0x0F)])
             default:
                 out.append(byte)
             }

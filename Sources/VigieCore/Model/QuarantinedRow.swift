@@ -8,6 +8,8 @@ public struct QuarantinedRow: Hashable, Sendable, Codable {
     public var sourceID: Int64
     /// The input file name.
     public var file: String
+    /// The record's ordinal in the file (1-based), which identifies it across runs of the same file.
+    public var recordNumber: Int
     /// The 1-based line where the record starts.
     public var line: Int
     /// The field at fault (a column name or mapping field), if one.
@@ -21,12 +23,13 @@ public struct QuarantinedRow: Hashable, Sendable, Codable {
 
     /// Creates a quarantined row.
     public init(
-        id: Int64? = nil, sourceID: Int64, file: String, line: Int, field: String?, reason: String,
+        id: Int64? = nil, sourceID: Int64, file: String, recordNumber: Int, line: Int, field: String?, reason: String,
         rawRecord: String, quarantinedAt: Date
     ) {
         self.id = id
         self.sourceID = sourceID
         self.file = file
+        self.recordNumber = recordNumber
         self.line = line
         self.field = field
         self.reason = reason

@@ -8,25 +8,39 @@ public struct IngestBatch: Sendable {
         public var contentHash: Int64
         /// The attributes in their stored form, encoded by the producer so that the writer does less.
         public var encodedAttributes: String
+        /// Where the record sits in its file: its ordinal (1-based) and the line it starts on.
+        public var recordNumber: Int
+        /// The 1-based line where the record starts.
+        public var line: Int
 
         /// Creates a record.
-        public init(incident: Incident, contentHash: Int64) {
+        public init(incident: Incident, contentHash: Int64, recordNumber: Int, line: Int) {
             self.incident = incident
             self.contentHash = contentHash
             self.encodedAttributes = AttributesJSON.encode(incident.attributes)
+            self.recordNumber = recordNumber
+            self.line = line
         }
     }
 
     /// The source every record belongs to.
     public var sourceID: Int64
+    /// The ingest run the batch belongs to (see `IncidentRepository.beginIngestRun`).
+    public var runID: Int64
+    /// The input file's name, as quarantine keeps it.
+    public var file: String
     /// Records to write.
     public var records: [Record]
     /// Rows to keep in quarantine.
     public var quarantined: [QuarantinedRow]
 
     /// Creates a batch.
-    public init(sourceID: Int64, records: [Record] = [], quarantined: [QuarantinedRow] = []) {
+    public init(
+        sourceID: Int64, runID: Int64, file: String, records: [Record] = [], quarantined: [QuarantinedRow] = []
+    ) {
         self.sourceID = sourceID
+        self.runID = runID
+        self.file = file
         self.records = records
         self.quarantined = quarantined
     }
@@ -36,7 +50,7 @@ public struct IngestBatch: Sendable {
 }
 
 /// What became of each record of a batch once committed.
-public struct IngestBatchOutcome: Hashable, Sendable {
+public struct IngestBatchOutcome: Hashable, Sendable, Codable {
     /// New incidents.
     public var accepted = 0
     /// Existing incidents whose content changed.
@@ -53,6 +67,9 @@ public struct IngestBatchOutcome: Hashable, Sendable {
         self.duplicates = duplicates
         self.quarantined = quarantined
     }
+
+    /// Every record counted.
+    public var total: Int { accepted + updated + duplicates + quarantined }
 
     /// Adds another outcome's counts.
     public static func += (lhs: inout IngestBatchOutcome, rhs: IngestBatchOutcome) {

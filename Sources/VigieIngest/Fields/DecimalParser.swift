@@ -19,31 +19,26 @@ enum DecimalParser {
                 index += 1
             }
             var mantissa: UInt64 = 0
-            var digits = 0
+            var significant = 0
             var decimals = 0
-            var seenPoint = false
-            var leading = true
-            guard index < bytes.count else { return nil }
+            var sawDigit = false
+            var sawPoint = false
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ".") {
-                    if seenPoint { return nil }
-                    seenPoint = true
+                    if sawPoint { return nil }
+                    sawPoint = true
                 } else if byte >= 48 && byte <= 57 {
-                    if !(leading && byte == 48) {
-                        leading = false
-                        digits += 1
-                    }
+                    sawDigit = true
+                    if significant > 0 || byte != 48 { significant += 1 }
                     mantissa = mantissa &* 10 &+ UInt64(byte - 48)
-                    if seenPoint { decimals += 1 }
+                    if sawPoint { decimals += 1 }
                 } else {
                     return nil
                 }
                 index += 1
             }
-            guard digits <= 15, decimals <= 22, bytes.count > (negative ? 1 : 0) + (seenPoint ? 1 : 0) else {
-                return nil
-            }
+            guard sawDigit, significant <= 15, decimals <= 22 else { return nil }
             let value = Double(mantissa) / powers[decimals]
             return negative ? -value : value
         }

@@ -1,29 +1,30 @@
 import Foundation
 
-/// Places wall-clock times in a time zone, caching the offset of each local hour.
+/// Places wall-clock times in a time zone, caching the offset of each local quarter-hour (some zones move
+/// their clocks by half an hour).
 ///
 /// A time that occurs twice (clocks going back) is taken at its first occurrence; a time that never occurs
 /// (clocks going forward) is read with the offset in force before the change, as most systems do.
 struct LocalTimeConverter {
     let timeZone: TimeZone
-    private var offsetByLocalHour: [Int: Int] = [:]
-    private var lastHour = Int.min
+    private var offsetByLocalQuarter: [Int: Int] = [:]
+    private var lastQuarter = Int.min
     private var lastOffset = 0
 
     init(timeZone: TimeZone) { self.timeZone = timeZone }
 
     mutating func instant(_ civil: CivilDateTime) -> Double {
         let local = civil.secondsAsIfUTC
-        let hour = Int((local / 3600).rounded(.down))
-        if hour == lastHour { return local - Double(lastOffset) }
+        let quarter = Int((local / 900).rounded(.down))
+        if quarter == lastQuarter { return local - Double(lastOffset) }
         let offset: Int
-        if let known = offsetByLocalHour[hour] {
+        if let known = offsetByLocalQuarter[quarter] {
             offset = known
         } else {
-            offset = resolveOffset(localSeconds: Double(hour * 3600))
-            offsetByLocalHour[hour] = offset
+            offset = resolveOffset(localSeconds: Double(quarter * 900))
+            offsetByLocalQuarter[quarter] = offset
         }
-        lastHour = hour
+        lastQuarter = quarter
         lastOffset = offset
         return local - Double(offset)
     }

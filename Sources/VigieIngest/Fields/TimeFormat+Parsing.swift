@@ -3,6 +3,8 @@ extension TimeFormat {
     enum Reading: Equatable {
         case instant(Double)
         case civil(CivilDateTime)
+        /// A date with no time of day, as ISO 8601 allows.
+        case date(CivilDateTime)
         case zoned(CivilDateTime, offsetSeconds: Int)
     }
 
@@ -46,6 +48,7 @@ extension TimeFormat {
         civil.year = year
         civil.month = month
         civil.day = day
+        if scanner.atEnd { return checked(.date(civil), civil) }
         if scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: " ")) {
             guard let (hour, _) = scanner.number(maxDigits: 2), scanner.take(UInt8(ascii: ":")),
                 let (minute, _) = scanner.number(maxDigits: 2)

@@ -55,8 +55,8 @@ extension Mapping {
         } catch let error as TimeFormat.PatternError {
             throw time.error("format", error.description)
         }
-        let zoneName = try time.string("time_zone") ?? "Europe/Paris"
-        guard TimeZone(identifier: zoneName) != nil else {
+        let zoneName = try time.string("time_zone")
+        if let zoneName, TimeZone(identifier: zoneName) == nil {
             throw time.error("time_zone", "'\(zoneName)' is not an IANA time zone (such as Europe/Paris)")
         }
         var precision = timeFormat.impliedPrecision
@@ -175,6 +175,7 @@ extension YamlError {
     fileprivate var line: Int? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
         default: nil
         }
     }

@@ -38,8 +38,8 @@ public struct Mapping: Sendable {
     public var timeColumn: String
     /// How the time is written.
     public var timeFormat: TimeFormat
-    /// The time zone of times written without an offset.
-    public var timeZoneIdentifier: String
+    /// The time zone of times written without an offset; `nil` uses the deployment's.
+    public var timeZoneIdentifier: String?
     /// How precisely the source knows its times.
     public var timePrecision: TimePrecision
     /// Where positions come from.

@@ -14,6 +14,8 @@ final class CSVReader {
     private static let carriageReturn = UInt8(ascii: "\r")
     /// A quoted field may span lines, but one running this far is taken as an unclosed quote.
     private static let maximumMultilineRecord = 1 << 20
+    /// No real record is this long: the file is not delimited text, or its line endings are not read.
+    static let maximumRecord = 64 << 20
 
     let file: InputFile
     let delimiter: UInt8
@@ -46,6 +48,11 @@ final class CSVReader {
         while true {
             switch scan() {
             case .needMore:
+                if file.end - file.start > Self.maximumRecord {
+                    throw IngestError.malformedFile(
+                        path: file.path, line: nextLine,
+                        reason: "a record runs over 64 MiB: check the delimiter, the quoting and the line endings")
+                }
                 _ = try file.fill()
             case .endOfFile:
                 return false
@@ -151,27 +158,21 @@ final class CSVReader {
                     }
                     spans.append(Span(start: index + 1, end: cursor, escaped: escaped))
                     index = cursor + 1
-                    if index < end && bytes[index] == Self.carriageReturn {
-                        if index + 1 == end && !atEnd { return .needMore }
-                        if index + 1 < end && bytes[index + 1] == Self.lineFeed { index += 1 }
-                    }
-                    if index < end && bytes[index] != delimiter && bytes[index] != Self.lineFeed {
+                    if index < end && !isBoundary(bytes[index]) {
                         problem = problem ?? "field \(fieldNumber) has text after its closing quote"
-                        while index < end && bytes[index] != delimiter && bytes[index] != Self.lineFeed { index += 1 }
+                        while index < end && !isBoundary(bytes[index]) { index += 1 }
                         if index == end && !atEnd { return .needMore }
                     }
                 } else {
                     var cursor = index
-                    while cursor < end && bytes[cursor] != delimiter && bytes[cursor] != Self.lineFeed {
+                    while cursor < end && !isBoundary(bytes[cursor]) {
                         if bytes[cursor] == Self.quote && problem == nil {
                             problem = "field \(fieldNumber) has a quote inside an unquoted value"
                         }
                         cursor += 1
                     }
                     if cursor == end && !atEnd { return .needMore }
-                    var fieldEnd = cursor
-                    if fieldEnd > index && bytes[fieldEnd - 1] == Self.carriageReturn { fieldEnd -= 1 }
-                    spans.append(Span(start: index, end: fieldEnd, escaped: false))
+                    spans.append(Span(start: index, end: cursor, escaped: false))
                     index = cursor
                 }
                 if index < end && bytes[index] == delimiter {
@@ -183,9 +184,17 @@ final class CSVReader {
                 if newlinesInQuotes > 0 && (problem != nil || countIsWrong), let firstNewline = firstNewlineInQuotes {
                     return unclosedQuote(bytes, start, firstNewline, nil)
                 }
-                var contentEnd = index
-                if contentEnd > start && bytes[contentEnd - 1] == Self.carriageReturn { contentEnd -= 1 }
-                return .record(end: index < end ? index + 1 : index, lines: recordLines, contentEnd: contentEnd)
+                // The record ends at LF, CRLF, a lone CR (old Mac exports) or the end of the file.
+                var next = index
+                if index < end {
+                    if bytes[index] == Self.carriageReturn {
+                        if index + 1 == end && !atEnd { return .needMore }
+                        next = index + 1 < end && bytes[index + 1] == Self.lineFeed ? index + 2 : index + 1
+                    } else {
+                        next = index + 1
+                    }
+                }
+                return .record(end: next, lines: recordLines, contentEnd: index)
             }
         }
     }
@@ -201,6 +210,10 @@ final class CSVReader {
         let field = fieldNumber.map { "field \($0)" } ?? "a field"
         problem = "\(field) opens a quote that is not closed on its line (unbalanced quotes)"
         return .record(end: newline + 1, lines: 1, contentEnd: contentEnd)
+    }
+
+    private func isBoundary(_ byte: UInt8) -> Bool {
+        byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn
     }
 
     /// Whether the current record's fields count matches; the message says what was found.

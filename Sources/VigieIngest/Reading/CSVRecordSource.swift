@@ -16,9 +16,7 @@ final class CSVRecordSource: RecordSource {
         reader = CSVReader(file: file, delimiter: delimiter)
         guard try reader.next() else { throw IngestError.emptyFile(path: file.path) }
         if encoding == .auto {
-            self.encoding = file.buffer.withUnsafeBufferPointer { bytes in
-                TextEncoding.detect(sample: UnsafeBufferPointer(rebasing: bytes[file.start..<min(file.end, file.start + 65_536)]))
-            }
+            self.encoding = TextEncoding.detect(sample: file.sample)
         } else {
             self.encoding = encoding
         }
@@ -46,7 +44,7 @@ final class CSVRecordSource: RecordSource {
 
     var line: Int { reader.line }
 
-    var position: String { "line \(reader.line)" }
+    var positionPrefix: String? { nil }
 
     var progress: (consumed: Int, total: Int) { (reader.file.consumed, reader.file.size) }
 
@@ -55,8 +53,8 @@ final class CSVRecordSource: RecordSource {
         problem = reader.problem ?? reader.fieldCountProblem(expected: header.count)
         if problem == nil && encoding != .latin1 {
             problem = reader.withRecordBytes { bytes in
-                guard TextEncoding.decodeUTF8(bytes) == nil else { return nil }
-                return "the row holds bytes that are not valid UTF-8 (such as Latin-1 accents); if the whole file is Latin-1, re-run with --encoding latin1"
+                TextEncoding.isValidUTF8(bytes) ? nil
+                    : "the row holds bytes that are not valid UTF-8 (such as Latin-1 accents); if the whole file is Latin-1, re-run with --encoding latin1"
             }
         }
         return true
@@ -81,7 +79,4 @@ final class CSVRecordSource: RecordSource {
     func withRawBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         reader.withRecordBytes(body)
     }
-
-    /// The column name of a slot, for messages.
-    func columnName(_ slot: Int) -> String { header[columnOfSlot[slot]] }
 }

@@ -20,7 +20,7 @@ final class GeoJSONRecordSource: RecordSource {
         self.paths = columns.map(\.column)
     }
 
-    var position: String { "feature \(featureIndex) (line \(line))" }
+    var positionPrefix: String? { "feature \(featureIndex)" }
 
     var progress: (consumed: Int, total: Int) { (file.consumed, file.size) }
 
@@ -33,21 +33,22 @@ final class GeoJSONRecordSource: RecordSource {
         if finished { return false }
         if !inFeatures { try findFeaturesArray() }
         while true {
-            switch scanFeature() {
+            switch scanElement() {
             case .needMore:
-                if try !file.fill() {
-                    throw IngestError.malformedFile(
-                        path: file.path, line: lineAtStart, reason: "the file ends inside the features array")
-                }
+                _ = try file.fill()
             case .end:
                 finished = true
                 return false
-            case .feature(let start, let end):
+            case .element(let start, let end, let truncated):
                 featureIndex += 1
                 featureStart = start
                 featureEnd = end
                 line = lineAtStart
                 readFeature()
+                if truncated {
+                    problem = "the file ends inside this feature: the export looks truncated"
+                    finished = true
+                }
                 return true
             }
         }
@@ -55,7 +56,7 @@ final class GeoJSONRecordSource: RecordSource {
 
     private func readFeature() {
         let parsed = withRawBytes { bytes in
-            TextEncoding.decodeUTF8(bytes) == nil
+            !TextEncoding.isValidUTF8(bytes)
                 ? .failure(FieldProblem("holds bytes that are not valid UTF-8 (GeoJSON must be UTF-8)"))
                 : JSONValue.parse(bytes)
         }
@@ -66,12 +67,12 @@ final class GeoJSONRecordSource: RecordSource {
             } else {
                 current = [:]
             }
-            problem = members["type"] == .string("Feature") ? nil : "the element is not a GeoJSON Feature"
+            problem = members["type"] == .string("Feature") ? nil : "the element is not a GeoJSON Feature (its type is not \"Feature\")"
             geometryValue = members["geometry"]
         case .success:
             current = [:]
             geometryValue = nil
-            problem = "the element is not a JSON object"
+            problem = "the element is not a GeoJSON Feature object"
         case .failure(let failure):
             current = [:]
             geometryValue = nil
@@ -88,7 +89,8 @@ final class GeoJSONRecordSource: RecordSource {
         }
         guard type == "Point" else { return .failure(FieldProblem("the geometry is a \(type); a Point is expected")) }
         guard case .array(let coordinates)? = members["coordinates"], coordinates.count >= 2,
-            case .number(let longitude) = coordinates[0], case .number(let latitude) = coordinates[1]
+            case .number(let longitudeText) = coordinates[0], case .number(let latitudeText) = coordinates[1],
+            let longitude = Double(longitudeText), let latitude = Double(latitudeText)
         else { return .failure(FieldProblem("the Point has no [longitude, latitude] coordinates")) }
         return .success(GeoPoint(latitude: latitude, longitude: longitude))
     }
@@ -105,10 +107,10 @@ final class GeoJSONRecordSource: RecordSource {
         }
     }
 
-    private enum FeatureScan {
+    private enum ElementScan {
         case needMore
         case end
-        case feature(start: Int, end: Int)
+        case element(start: Int, end: Int, truncated: Bool)
     }
 
     /// Skips the collection's opening up to the `[` of its `features` member, tracking strings and depth.
@@ -163,36 +165,47 @@ final class GeoJSONRecordSource: RecordSource {
         }
     }
 
-    private func scanFeature() -> FeatureScan {
-        file.buffer.withUnsafeBufferPointer { bytes -> FeatureScan in
+    /// Finds the next element of the features array, whatever its type, so that nothing in it goes uncounted.
+    private func scanElement() -> ElementScan {
+        file.buffer.withUnsafeBufferPointer { bytes -> ElementScan in
+            let atEnd = file.reachedEnd
             var index = file.start
             while index < file.end {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "]") { return .end }
-                if byte == UInt8(ascii: "{") { break }
-                if byte == UInt8(ascii: "\n") { lineAtStart += 1 }
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: ",") else {
+                    break
+                }
+                if byte == 0x0A { lineAtStart += 1 }
                 index += 1
             }
             file.consume(upTo: index)
-            guard index < file.end else { return .needMore }
+            guard index < file.end else { return atEnd ? .end : .needMore }
+            if bytes[index] == UInt8(ascii: "]") { return .end }
             var depth = 0
             var cursor = index
             while cursor < file.end {
-                switch bytes[cursor] {
+                let byte = bytes[cursor]
+                switch byte {
                 case UInt8(ascii: "\""):
-                    guard let close = stringEnd(bytes, from: cursor + 1, to: file.end) else { return .needMore }
+                    guard let close = stringEnd(bytes, from: cursor + 1, to: file.end) else {
+                        return atEnd ? .element(start: index, end: file.end, truncated: true) : .needMore
+                    }
                     cursor = close
+                    if depth == 0 { return .element(start: index, end: cursor + 1, truncated: false) }
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return .element(start: index, end: max(cursor, index + 1), truncated: false) }
                     depth -= 1
-                    if depth == 0 { return .feature(start: index, end: cursor + 1) }
+                    if depth == 0 { return .element(start: index, end: cursor + 1, truncated: false) }
+                case UInt8(ascii: ","), 0x20, 0x09, 0x0D, 0x0A:
+                    if depth == 0 { return .element(start: index, end: cursor, truncated: false) }
                 default:
                     break
                 }
                 cursor += 1
             }
-            return .needMore
+            return atEnd ? .element(start: index, end: file.end, truncated: true) : .needMore
         }
     }
 

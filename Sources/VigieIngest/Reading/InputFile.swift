@@ -19,6 +19,8 @@ final class InputFile {
     private(set) var reachedEnd = false
     /// Bytes consumed by the parser so far, for progress.
     private(set) var consumed = 0
+    /// The file's first bytes (up to 64 KiB), for encoding detection.
+    private(set) var sample: [UInt8] = []
 
     init(path: String, chunkSize: Int = 1 << 20) throws {
         self.path = path
@@ -57,6 +59,7 @@ final class InputFile {
             return false
         }
         end += count
+        if sample.isEmpty { sample = Array(buffer[0..<min(end, 65_536)]) }
         return true
     }
 

@@ -191,14 +191,15 @@ struct JSONParser {
         return Array(String(Character(unicode)).utf8)
     }
 
-    private mutating func number() throws(FieldProblem) -> Double {
+    /// A number's literal, checked to be a finite number.
+    private mutating func number() throws(FieldProblem) -> String {
         let start = index
         while index < bytes.count && Self.isNumberByte(bytes[index]) { index += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard !text.isEmpty, let value = DecimalParser.parse(text) ?? Double(text), value.isFinite else {
             throw failure(text.isEmpty ? "a value is expected" : "'\(text)' is not a number")
         }
-        return value
+        return text
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {

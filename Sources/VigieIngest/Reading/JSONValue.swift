@@ -2,7 +2,8 @@
 enum JSONValue: Equatable {
     case null
     case bool(Bool)
-    case number(Double)
+    /// A number as written, so that long identifiers keep every digit.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -29,8 +30,7 @@ enum JSONValue: Equatable {
         case .null: .absent
         case .string(let text): .text(text)
         case .bool(let flag): .text(flag ? "true" : "false")
-        case .number(let number):
-            .text(number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number))
+        case .number(let literal): .text(literal)
         case .array, .object: .unreadable("holds a list or an object where a single value is expected")
         }
     }

@@ -17,7 +17,7 @@ final class NDJSONRecordSource: RecordSource {
         self.paths = columns.map(\.column)
     }
 
-    var position: String { "line \(line)" }
+    var positionPrefix: String? { nil }
 
     var progress: (consumed: Int, total: Int) { (file.consumed, file.size) }
 
@@ -36,7 +36,7 @@ final class NDJSONRecordSource: RecordSource {
                 continue
             }
             let parsed = withRawBytes { bytes in
-                TextEncoding.decodeUTF8(bytes) == nil
+                !TextEncoding.isValidUTF8(bytes)
                     ? .failure(FieldProblem("holds bytes that are not valid UTF-8 (JSON must be UTF-8)"))
                     : JSONValue.parse(bytes)
             }

@@ -4,8 +4,8 @@ import VigieCore
 protocol RecordSource: AnyObject {
     /// The 1-based line where the current record starts.
     var line: Int { get }
-    /// A description of the current record's position for messages (`line 12`, `feature 40 (line 1)`).
-    var position: String { get }
+    /// What to put before a reason to place the record, when its line is not enough (`feature 40`).
+    var positionPrefix: String? { get }
     /// Structural trouble with the current record (quoting, field count, encoding, invalid JSON).
     var problem: String? { get }
     /// The text encoding in use, once known.

@@ -1,6 +1,6 @@
 /// How an input file's bytes encode text.
 public enum TextEncoding: String, Sendable, CaseIterable {
-    /// UTF-8 unless the first 64 KiB are not valid UTF-8, in which case Latin-1.
+    /// UTF-8, unless the file's first 64 KiB hold bytes that are not UTF-8 and no UTF-8 character: Latin-1.
     case auto
     /// UTF-8; rows with invalid bytes are quarantined.
     case utf8 = "utf-8"
@@ -17,28 +17,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    /// Picks UTF-8 or Latin-1 from a file's first bytes; a sample cut inside a character still counts as UTF-8.
-    static func detect(sample: UnsafeBufferPointer<UInt8>) -> TextEncoding {
-        var index = 0
-        let count = sample.count
-        while index < count {
-            let byte = sample[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return .latin1
-            }
-            if index + length > count { return .utf8 }
-            for offset in 1..<length where sample[index + offset] & 0xC0 != 0x80 { return .latin1 }
-            index += length
-        }
-        return .utf8
+    /// Picks UTF-8 or Latin-1 from a file's first bytes. One real UTF-8 character decides for UTF-8 (a few
+    /// stray bytes then go to quarantine row by row); only bytes that are never UTF-8 decide for Latin-1.
+    static func detect(sample: [UInt8]) -> TextEncoding {
+        let scan = sample.withUnsafeBufferPointer { UTF8Scan($0, isSample: true) }
+        return scan.multibyteCharacters == 0 && scan.invalidBytes > 0 ? .latin1 : .utf8
     }
 
     private static let cp1252High: [UInt16] = [
@@ -59,8 +42,12 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Decodes bytes that must be UTF-8, `nil` when they are not.
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for byte in bytes where byte >= 0x80 { return String(validating: bytes, as: UTF8.self) }
-        return String(decoding: bytes, as: UTF8.self)
+        isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Whether the bytes are UTF-8, without building a string.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Scan(bytes).invalidBytes == 0
     }
 
     /// Decodes whatever the bytes are, for showing a rejected record to a person.

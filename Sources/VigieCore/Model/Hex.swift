@@ -1,8 +1,10 @@
 /// Lowercase hexadecimal text of bytes.
-enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
+public enum Hex {
+    /// The sixteen digits as ASCII bytes.
+    public static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    /// The bytes as text, two digits each.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(32)
         for byte in bytes {

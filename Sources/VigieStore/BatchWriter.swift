@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import VigieCore
+
+/// Writes the records of one ingest batch inside its transaction, with statements prepared once per batch.
+///
+/// Statements are stepped directly (`RawStatement`), bypassing GRDB's statement bookkeeping: GRDB's
+/// transaction observers are not told of these writes, so whoever needs to follow new incidents must be
+/// told by the ingest itself, not by observing the database.
+struct BatchWriter {
+    private let db: Database
+    private let batch: IngestBatch
+    private let now: Double
+    private let insert: RawStatement
+    private let lookup: RawStatement
+    private let update: RawStatement
+    private let touch: RawStatement
+    private let clearDistricts: RawStatement
+    private let addDistrict: RawStatement
+    private let clearQuarantine: RawStatement?
+    private(set) var outcome = IngestBatchOutcome()
+    /// Records refused because the same run stored their reference with another content.
+    private(set) var conflicts: [QuarantinedRow] = []
+
+    init(_ db: Database, batch: IngestBatch) throws {
+        self.db = db
+        self.batch = batch
+        now = Date().timeIntervalSince1970
+        insert = try RawStatement(db, sql: """
+            INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision,
+                latitude, longitude, location_precision_m, attributes, content_hash, ingest_run, ingested_at,
+                updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+            ON CONFLICT (source_id, source_ref) DO NOTHING
+            """)
+        lookup = try RawStatement(
+            db, sql: "SELECT id, content_hash, ingest_run FROM incident WHERE source_id = ? AND source_ref = ?")
+        update = try RawStatement(db, sql: """
+            UPDATE incident SET category = ?3, raw_label = ?4, occurred_at = ?5, time_precision = ?6,
+                latitude = ?7, longitude = ?8, location_precision_m = ?9, attributes = ?10,
+                content_hash = ?11, ingest_run = ?12, updated_at = ?13
+            WHERE source_id = ?1 AND source_ref = ?2
+            """)
+        touch = try RawStatement(db, sql: "UPDATE incident SET ingest_run = ? WHERE id = ?")
+        clearDistricts = try RawStatement(db, sql: "DELETE FROM incident_district WHERE incident_id = ?")
+        addDistrict = try RawStatement(
+            db, sql: "INSERT INTO incident_district (incident_id, level, code) VALUES (?, ?, ?)")
+        let hasQuarantine = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine WHERE source_id = ? AND file = ?)",
+            arguments: [batch.sourceID, batch.file]) ?? false
+        clearQuarantine = hasQuarantine
+            ? try RawStatement(db, sql: "DELETE FROM quarantine WHERE source_id = ? AND file = ? AND record_number = ?")
+            : nil
+    }
+
+    mutating func write(_ record: IngestBatch.Record) throws {
+        try bindFields(record, to: insert)
+        try insert.run(db)
+        if db.changesCount > 0 {
+            outcome.accepted += 1
+            try addDistricts(record, incidentID: db.lastInsertedRowID)
+        } else {
+            try lookup.bind(1, batch.sourceID)
+            try lookup.bind(2, record.incident.sourceReference)
+            guard let existing = try lookup.row(db) else {
+                throw StoreError.vanishedIncident(reference: record.incident.sourceReference)
+            }
+            let (incidentID, storedHash, storedRun) = existing
+            if storedRun == batch.runID {
+                if storedHash == record.contentHash {
+                    outcome.duplicates += 1
+                } else {
+                    conflicts.append(conflict(record))
+                    return
+                }
+            } else if storedHash == record.contentHash {
+                outcome.duplicates += 1
+                try touch.bind(1, batch.runID)
+                try touch.bind(2, incidentID)
+                try touch.run(db)
+            } else {
+                try bindFields(record, to: update)
+                try update.run(db)
+                outcome.updated += 1
+                try clearDistricts.bind(1, incidentID)
+                try clearDistricts.run(db)
+                try addDistricts(record, incidentID: incidentID)
+            }
+        }
+        if let clearQuarantine {
+            try clearQuarantine.bind(1, batch.sourceID)
+            try clearQuarantine.bind(2, batch.file)
+            try clearQuarantine.bind(3, Int64(record.recordNumber))
+            try clearQuarantine.run(db)
+        }
+    }
+
+    private func bindFields(_ record: IngestBatch.Record, to statement: RawStatement) throws {
+        let incident = record.incident
+        try statement.bind(1, batch.sourceID)
+        try statement.bind(2, incident.sourceReference)
+        try statement.bind(3, incident.category.rawValue)
+        try statement.bind(4, incident.rawLabel)
+        try statement.bind(5, incident.occurredAt.timeIntervalSince1970)
+        try statement.bind(6, incident.timePrecision.rawValue)
+        try statement.bind(7, incident.location?.latitude)
+        try statement.bind(8, incident.location?.longitude)
+        try statement.bind(9, incident.locationPrecisionMeters)
+        try statement.bind(10, record.encodedAttributes)
+        try statement.bind(11, record.contentHash)
+        try statement.bind(12, batch.runID)
+        try statement.bind(13, now)
+    }
+
+    private func addDistricts(_ record: IngestBatch.Record, incidentID: Int64) throws {
+        for (level, code) in record.incident.districts {
+            try addDistrict.bind(1, incidentID)
+            try addDistrict.bind(2, level)
+            try addDistrict.bind(3, code)
+            try addDistrict.run(db)
+        }
+    }
+
+    private func conflict(_ record: IngestBatch.Record) -> QuarantinedRow {
+        let incident = record.incident
+        let position = incident.location.map { "\($0.latitude),\($0.longitude)" } ?? "-"
+        return QuarantinedRow(
+            sourceID: batch.sourceID, file: batch.file, recordNumber: record.recordNumber, line: record.line,
+            field: "reference",
+            reason: "reference '\(incident.sourceReference)' appears earlier in this file with other content; the first record is kept: correct the export or give each record its own reference",
+            rawRecord: "reference=\(incident.sourceReference) time=\(incident.occurredAt.formatted(.iso8601)) label=\(incident.rawLabel) position=\(position) attributes=\(record.encodedAttributes)",
+            quarantinedAt: Date(timeIntervalSince1970: now))
+    }
+}
