@@ -64,6 +64,7 @@ struct IngestBenchmark {
             ATTACH '\(store)' AS stored;
             INSERT INTO category SELECT * FROM stored.category;
             INSERT INTO source SELECT * FROM stored.source;
+            INSERT INTO ingest_run SELECT * FROM stored.ingest_run;
             BEGIN;
             INSERT INTO incident SELECT * FROM stored.incident;
             COMMIT;
@@ -71,7 +72,10 @@ struct IngestBenchmark {
         let measurement = try ChildProcess.run(
             ["sqlite3", "-bail", copy], stdinPath: script.path,
             outputPath: workDirectory.appendingPathComponent("ceiling.out").path)
-        guard measurement.status == 0 else { throw BenchmarkError("the copy into Vigie's schema failed") }
+        guard measurement.status == 0 else {
+            let detail = (try? String(contentsOfFile: workDirectory.appendingPathComponent("ceiling.out.err").path, encoding: .utf8)) ?? ""
+            throw BenchmarkError("the copy into Vigie's schema failed: \(detail)")
+        }
         for path in [copy, copy + "-wal", copy + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
         return measurement
     }
