@@ -92,7 +92,9 @@ struct IngestBenchmark {
         let source = try String(contentsOf: sharedData.appendingPathComponent("toronto_mci_2019.csv"), encoding: .utf8)
         var lines = source.split(whereSeparator: \.isNewline)
         let header = lines.removeFirst()
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw BenchmarkError("cannot create \(url.path)")
+        }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var chunk = "ref,\(header)\n"

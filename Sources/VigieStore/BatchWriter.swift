@@ -18,6 +18,10 @@ struct BatchWriter {
     private let clearDistricts: RawStatement
     private let addDistrict: RawStatement
     private let clearQuarantine: RawStatement?
+    /// Incidents are numbered upwards: every incident this batch inserts has an id above this one.
+    private let lastIDBefore: Int64
+    /// Incidents this batch updated in place.
+    private var updatedIDs: [Int64] = []
     private(set) var outcome = IngestBatchOutcome()
     /// Records refused because the same run stored their reference with another content.
     private(set) var conflicts: [QuarantinedRow] = []
@@ -42,9 +46,17 @@ struct BatchWriter {
             WHERE source_id = ?1 AND source_ref = ?2
             """)
         touch = try RawStatement(db, sql: "UPDATE incident SET ingest_run = ? WHERE id = ?")
+        // SQLite keeps bindings across resets: what is the same for the whole batch is bound once.
+        for statement in [insert, update] {
+            try statement.bind(1, batch.sourceID)
+            try statement.bind(12, batch.runID)
+            try statement.bind(13, now)
+        }
+        try touch.bind(1, batch.runID)
         clearDistricts = try RawStatement(db, sql: "DELETE FROM incident_district WHERE incident_id = ?")
         addDistrict = try RawStatement(
             db, sql: "INSERT INTO incident_district (incident_id, level, code) VALUES (?, ?, ?)")
+        lastIDBefore = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM incident") ?? 0
         let hasQuarantine = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine WHERE source_id = ? AND file = ?)",
             arguments: [batch.sourceID, batch.file]) ?? false
@@ -75,13 +87,13 @@ struct BatchWriter {
                 }
             } else if storedHash == record.contentHash {
                 outcome.duplicates += 1
-                try touch.bind(1, batch.runID)
                 try touch.bind(2, incidentID)
                 try touch.run(db)
             } else {
                 try bindFields(record, to: update)
                 try update.run(db)
                 outcome.updated += 1
+                updatedIDs.append(incidentID)
                 try clearDistricts.bind(1, incidentID)
                 try clearDistricts.run(db)
                 try addDistricts(record, incidentID: incidentID)
@@ -95,9 +107,36 @@ struct BatchWriter {
         }
     }
 
+    /// Checks, set-wise, every reference the batch wrote: its source and run, the category of each incident
+    /// it inserted or updated, and the district of each district assignment. Throws on the first dangling one.
+    func verifyReferences() throws {
+        for (table, id) in [("source", batch.sourceID), ("ingest_run", batch.runID)] {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true
+            else { throw StoreError.danglingReference("\(table) \(id) does not exist") }
+        }
+        let written = "(incident_id > \(lastIDBefore) OR incident_id IN (SELECT value FROM json_each(?)))"
+        let changedIDs = "[" + updatedIDs.map(String.init).joined(separator: ",") + "]"
+        if let category = try String.fetchOne(db, sql: """
+            SELECT category FROM incident
+            WHERE (id > ? OR id IN (SELECT value FROM json_each(?)))
+                AND NOT EXISTS (SELECT 1 FROM category WHERE code = incident.category)
+            LIMIT 1
+            """, arguments: [lastIDBefore, changedIDs]) {
+            throw StoreError.danglingReference("category '\(category)' is not in the taxonomy")
+        }
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT level, code FROM incident_district
+            WHERE \(written)
+                AND NOT EXISTS (SELECT 1 FROM district d WHERE d.level = incident_district.level
+                    AND d.code = incident_district.code)
+            LIMIT 1
+            """, arguments: [changedIDs]) {
+            throw StoreError.danglingReference("district \(row[0] as String) \(row[1] as String) does not exist")
+        }
+    }
+
     private func bindFields(_ record: IngestBatch.Record, to statement: RawStatement) throws {
         let incident = record.incident
-        try statement.bind(1, batch.sourceID)
         try statement.bind(2, incident.sourceReference)
         try statement.bind(3, incident.category.rawValue)
         try statement.bind(4, incident.rawLabel)
@@ -108,8 +147,6 @@ struct BatchWriter {
         try statement.bind(9, incident.locationPrecisionMeters)
         try statement.bind(10, record.encodedAttributes)
         try statement.bind(11, record.contentHash)
-        try statement.bind(12, batch.runID)
-        try statement.bind(13, now)
     }
 
     private func addDistricts(_ record: IngestBatch.Record, incidentID: Int64) throws {

@@ -4,6 +4,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case sourceAlreadyRegistered(String)
     /// No source has this identifier.
     case unknownSource(Int64)
+    /// A batch referred to something that does not exist; nothing of it was written.
+    case danglingReference(String)
     /// A reference the store had just reported as taken was not found (a concurrent deletion).
     case vanishedIncident(reference: String)
     /// The database file is not a Vigie store or is of a newer version.
@@ -16,6 +18,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "a source named '\(name)' is already registered; use `vigie sources edit \(name)` to change it"
         case .unknownSource(let id):
             "no source has id \(id); `vigie sources list` shows the register"
+        case .danglingReference(let detail):
+            "the batch was not written: \(detail)"
         case .vanishedIncident(let reference):
             "the incident with reference '\(reference)' disappeared during the ingest; run the ingest again"
         case .incompatibleDatabase(let path, let reason):

@@ -97,6 +97,32 @@ struct SQLiteStoreTests {
         #expect(fourth.updated == 1)
     }
 
+    @Test("a batch that refers to a category, district or run that does not exist is rolled back whole")
+    func danglingReferences() throws {
+        let store = try SQLiteStore.inMemory()
+        let id = try store.register(Self.register).id!
+        var unknownCategory = incident(id, "B", number: 2)
+        unknownCategory.incident.category = "fights"
+        #expect(throws: StoreError.self) { try ingest(store, id, [incident(id, "A"), unknownCategory]) }
+        var unknownDistrict = incident(id, "C", number: 3)
+        unknownDistrict.incident.districts = ["arrondissement": "13299"]
+        #expect(throws: StoreError.self) { try ingest(store, id, [incident(id, "A"), unknownDistrict]) }
+        #expect(throws: StoreError.self) {
+            try store.write(IngestBatch(sourceID: id, runID: 999, file: "log.csv", records: [incident(id, "A")]))
+        }
+        #expect(try store.incidentCount(sourceID: nil) == 0)
+        // Enforcement is back on for every other write.
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO incident (source_id, source_ref, category, raw_label, occurred_at, time_precision,
+                        content_hash, ingest_run, ingested_at, updated_at) VALUES (?, 'Z', 'fights', 'x', 0, 'exact', 1, 1, 0, 0)
+                    """, arguments: [id])
+            }
+        }
+        #expect(try ingest(store, id, [incident(id, "A")]).accepted == 1)
+    }
+
     @Test("the register refuses a second entry with the same name and edits in place")
     func register() throws {
         let store = try SQLiteStore.inMemory()
