@@ -1,35 +1,28 @@
-/// A simple closed polygon ring in a plane (x = longitude or metres east), stored without repeating its first vertex.
+import VigieCore
+
+/// A simple closed polygon ring in a plane (x = longitude or metres east), stored without repeating its first
+/// vertex, that can be cut by half-planes (to make the arrondissements).
 struct Ring: Sendable {
     /// The vertices in order.
     let vertices: [SIMD2<Double>]
-    /// The lower corner of the smallest box holding every vertex.
-    let lower: SIMD2<Double>
-    /// The upper corner of that box.
-    let upper: SIMD2<Double>
+    /// The same ring as a polygon, for containment.
+    private let polygon: Polygon
 
     /// Creates a ring; a repeated closing vertex is dropped.
     init(_ vertices: [SIMD2<Double>]) {
         var open = vertices
         if open.count > 1, open[0] == open[open.count - 1] { open.removeLast() }
         self.vertices = open
-        lower = open.reduce(SIMD2(Double.infinity, .infinity)) { pointwiseMin($0, $1) }
-        upper = open.reduce(SIMD2(-Double.infinity, -.infinity)) { pointwiseMax($0, $1) }
+        polygon = Polygon(outer: open.map { PlanarPoint(x: $0.x, y: $0.y) })
     }
 
+    /// The lower corner of the smallest box holding every vertex.
+    var lower: SIMD2<Double> { polygon.boundingBox.map { SIMD2($0.minX, $0.minY) } ?? .zero }
+    /// The upper corner of that box.
+    var upper: SIMD2<Double> { polygon.boundingBox.map { SIMD2($0.maxX, $0.maxY) } ?? .zero }
+
     /// Whether the point lies inside (even–odd rule).
-    func contains(_ point: SIMD2<Double>) -> Bool {
-        guard point.x >= lower.x, point.x <= upper.x, point.y >= lower.y, point.y <= upper.y else { return false }
-        var inside = false
-        var previous = vertices[vertices.count - 1]
-        for current in vertices {
-            if (current.y > point.y) != (previous.y > point.y) {
-                let crossing = previous.x + (point.y - previous.y) / (current.y - previous.y) * (current.x - previous.x)
-                if point.x < crossing { inside.toggle() }
-            }
-            previous = current
-        }
-        return inside
-    }
+    func contains(_ point: SIMD2<Double>) -> Bool { polygon.contains(x: point.x, y: point.y) }
 
     /// The part of the ring where `(p - anchor) · normal <= 0` (Sutherland–Hodgman), or `nil` when nothing is left.
     func clipped(anchor: SIMD2<Double>, normal: SIMD2<Double>) -> Ring? {
