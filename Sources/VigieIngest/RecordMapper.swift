@@ -16,7 +16,7 @@ struct RecordMapper {
     let pseudonymiser: Pseudonymiser?
     let locator: DistrictLocator
     let latestAcceptedTime: Double
-    var converter: LocalTimeConverter
+    let clock: LocalClock
     private let lowercasedMap: [String: CategoryCode]
 
     init(
@@ -30,7 +30,7 @@ struct RecordMapper {
         self.pseudonymiser = pseudonymiser
         self.locator = locator
         self.latestAcceptedTime = now.timeIntervalSince1970 + 86_400
-        self.converter = LocalTimeConverter(timeZone: timeZone)
+        self.clock = LocalClock.forIngest(timeZone: timeZone, now: now)
         self.lowercasedMap = Dictionary(
             mapping.categoryMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
@@ -132,9 +132,9 @@ struct RecordMapper {
         case .failure(let problem): return .failure(problem)
         case .success(.instant(let instant)): seconds = instant
         case .success(.zoned(let civil, let offset)): seconds = civil.secondsAsIfUTC - Double(offset)
-        case .success(.civil(let civil)): seconds = converter.instant(civil)
+        case .success(.civil(let civil)): seconds = clock.instant(of: civil)
         case .success(.date(let civil)):
-            seconds = converter.instant(civil)
+            seconds = clock.instant(of: civil)
             precision = .day
         }
         if seconds > latestAcceptedTime {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VigieCore
 
 @testable import VigieIngest
 
@@ -61,19 +62,25 @@ struct TimeFormatTests {
 
     @Test("local times across daylight-saving changes: the repeated hour is its first occurrence, the skipped hour moves on")
     func daylightSaving() {
-        var paris = LocalTimeConverter(timeZone: TimeZone(identifier: "Europe/Paris")!)
+        let paris = LocalClock.forIngest(timeZone: TimeZone(identifier: "Europe/Paris")!, now: Date())
         // 2025-10-26 02:30 happens twice in Paris; the first time is 00:30 UTC (CEST).
-        #expect(paris.instant(CivilDateTime(year: 2025, month: 10, day: 26, hour: 2, minute: 30))
+        #expect(paris.instant(of: CivilDateTime(year: 2025, month: 10, day: 26, hour: 2, minute: 30))
             == utc("2025-10-26T00:30:00Z"))
-        #expect(paris.instant(CivilDateTime(year: 2025, month: 10, day: 26, hour: 3, minute: 30))
+        #expect(paris.instant(of: CivilDateTime(year: 2025, month: 10, day: 26, hour: 3, minute: 30))
             == utc("2025-10-26T02:30:00Z"))
         // 2025-03-30 02:30 never happens in Paris; it is read at the winter offset, i.e. 03:30 CEST.
-        #expect(paris.instant(CivilDateTime(year: 2025, month: 3, day: 30, hour: 2, minute: 30))
+        #expect(paris.instant(of: CivilDateTime(year: 2025, month: 3, day: 30, hour: 2, minute: 30))
             == utc("2025-03-30T01:30:00Z"))
-        #expect(paris.instant(CivilDateTime(year: 2025, month: 7, day: 14, hour: 22)) == utc("2025-07-14T20:00:00Z"))
-        var toronto = LocalTimeConverter(timeZone: TimeZone(identifier: "America/Toronto")!)
-        #expect(toronto.instant(CivilDateTime(year: 2019, month: 1, day: 1)) == utc("2019-01-01T05:00:00Z"))
-        #expect(toronto.instant(CivilDateTime(year: 2019, month: 7, day: 1)) == utc("2019-07-01T04:00:00Z"))
+        #expect(paris.instant(of: CivilDateTime(year: 2025, month: 7, day: 14, hour: 22)) == utc("2025-07-14T20:00:00Z"))
+        let toronto = LocalClock.forIngest(timeZone: TimeZone(identifier: "America/Toronto")!, now: Date())
+        #expect(toronto.instant(of: CivilDateTime(year: 2019, month: 1, day: 1)) == utc("2019-01-01T05:00:00Z"))
+        #expect(toronto.instant(of: CivilDateTime(year: 2019, month: 7, day: 1)) == utc("2019-07-01T04:00:00Z"))
+        // Lord Howe Island moves its clocks by half an hour (+10:30 to +11:00 at 02:00 on 2016-10-02).
+        let lordHowe = LocalClock.forIngest(timeZone: TimeZone(identifier: "Australia/Lord_Howe")!, now: Date())
+        #expect(lordHowe.instant(of: CivilDateTime(year: 2016, month: 10, day: 2, hour: 1, minute: 45))
+            == utc("2016-10-01T15:15:00Z"))
+        #expect(lordHowe.instant(of: CivilDateTime(year: 2016, month: 10, day: 2, hour: 2, minute: 45))
+            == utc("2016-10-01T15:45:00Z"))
     }
 
     func utc(_ text: String) -> Double { ISO8601DateFormatter().date(from: text)!.timeIntervalSince1970 }

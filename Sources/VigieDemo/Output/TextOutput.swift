@@ -1,3 +1,5 @@
+import VigieCore
+
 /// Bytes of a text file being written, in UTF-8 or Latin-1, with the number formats the demo files use.
 struct TextOutput: Sendable {
     /// The character encodings the demo writes.
@@ -50,18 +52,8 @@ struct TextOutput: Sendable {
         append(scaled % factor, width: decimals)
     }
 
-    /// Appends a JSON string literal.
+    /// Appends a JSON string literal (JSON files are UTF-8).
     mutating func appendJSON(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": append("\\\"")
-            case "\\": append("\\\\")
-            case _ where scalar.value < 0x20:
-                append("\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16))
-            default: append(String(scalar))
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONText.appendQuoted(text, to: &bytes)
     }
 }

@@ -1,3 +1,4 @@
+import VigieCore
 /// The calendar fields of an instant seen on some clock, for writing dates by hand.
 struct Timestamp: Sendable {
     /// The date.

@@ -1,3 +1,4 @@
+import VigieCore
 /// What every writer needs besides the incidents: the clock, the map and the seed of its own random choices.
 struct WritingContext: Sendable {
     /// Local time of the deployment.

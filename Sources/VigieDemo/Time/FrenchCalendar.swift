@@ -1,3 +1,4 @@
+import VigieCore
 /// French public holidays and the festive nights that weigh on public tranquillity.
 enum FrenchCalendar {
     /// Easter Sunday of a year (anonymous Gregorian algorithm).

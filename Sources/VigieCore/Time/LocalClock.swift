@@ -3,12 +3,12 @@ import Foundation
 /// Converts between UTC seconds and local wall-clock seconds of one time zone over a bounded period.
 ///
 /// It reads the zone's transitions once, so the millions of conversions of a generation stay cheap.
-struct LocalClock: Sendable {
+public struct LocalClock: Sendable {
     private let transitions: [Int]
     private let offsets: [Int]
 
     /// Reads the transitions of `timeZone` between two instants.
-    init(timeZone: TimeZone, from start: Date, to end: Date) {
+    public init(timeZone: TimeZone, from start: Date, to end: Date) {
         var transitions: [Int] = []
         var offsets = [timeZone.secondsFromGMT(for: start)]
         var cursor = start
@@ -22,7 +22,7 @@ struct LocalClock: Sendable {
     }
 
     /// The offset from UTC, in seconds, in force at a UTC instant.
-    func offset(utc: Int) -> Int {
+    public func offset(utc: Int) -> Int {
         var low = 0
         var high = transitions.count
         while low < high {
@@ -33,11 +33,12 @@ struct LocalClock: Sendable {
     }
 
     /// Wall-clock seconds since 1970-01-01 00:00 local time, at a UTC instant.
-    func local(utc: Int) -> Int { utc + offset(utc: utc) }
+    public func local(utc: Int) -> Int { utc + offset(utc: utc) }
 
-    /// The UTC instant of a wall-clock time; an ambiguous time takes its first occurrence, a skipped one moves
-    /// forward by the size of the jump, as clocks do.
-    func utc(local: Int) -> Int {
+    /// The UTC instant of a wall-clock time. A time that happens twice (clocks going back) takes its first
+    /// occurrence; a time that never happens (clocks going forward) is read with the offset in force before
+    /// the change, so it moves forward by the size of the jump, as most systems do.
+    public func utc(local: Int) -> Int {
         let before = offset(utc: local - 86_400)
         let after = offset(utc: local + 86_400)
         for candidate in [before, after] where offset(utc: local - candidate) == candidate {

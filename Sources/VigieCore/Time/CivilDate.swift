@@ -1,21 +1,21 @@
 /// A proleptic Gregorian calendar date, converted to and from a day count with Hinnant's integer algorithms.
-struct CivilDate: Hashable, Sendable, Comparable {
+public struct CivilDate: Hashable, Sendable, Comparable {
     /// Year.
-    let year: Int
+    public let year: Int
     /// Month, 1–12.
-    let month: Int
+    public let month: Int
     /// Day of the month, 1–31.
-    let day: Int
+    public let day: Int
 
     /// Creates a date from its fields.
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `dayNumber` days after 1970-01-01.
-    init(dayNumber: Int) {
+    public init(dayNumber: Int) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -28,7 +28,7 @@ struct CivilDate: Hashable, Sendable, Comparable {
     }
 
     /// Days since 1970-01-01.
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -38,17 +38,26 @@ struct CivilDate: Hashable, Sendable, Comparable {
     }
 
     /// Day of the week, Monday = 0 … Sunday = 6.
-    var weekday: Int { CivilDate.weekday(dayNumber: dayNumber) }
+    public var weekday: Int { CivilDate.weekday(dayNumber: dayNumber) }
 
     /// Day of the year, 1-based.
-    var dayOfYear: Int { dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber + 1 }
+    public var dayOfYear: Int { dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber + 1 }
 
     /// The date `days` later.
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// Day of the week of a day count, Monday = 0 … Sunday = 6.
-    static func weekday(dayNumber: Int) -> Int { ((dayNumber + 3) % 7 + 7) % 7 }
+    public static func weekday(dayNumber: Int) -> Int { ((dayNumber + 3) % 7 + 7) % 7 }
+
+    /// How many days a month of a year has.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
 
     /// Orders dates chronologically.
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 }
