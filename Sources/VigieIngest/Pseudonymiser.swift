@@ -19,13 +19,13 @@ public struct Pseudonymiser: Sendable {
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Pseudonymiser? {
         if let secret = environment["VIGIE_PSEUDONYMISATION_KEY"], !secret.isEmpty {
-            return try checked(Data(secret.utf8), origin: "VIGIE_PSEUDONYMISATION_KEY")
+            return try Pseudonymiser(validating: Data(secret.utf8), origin: "VIGIE_PSEUDONYMISATION_KEY")
         }
         if let path = environment["VIGIE_PSEUDONYMISATION_KEY_FILE"], !path.isEmpty {
             guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
                 throw IngestError.unreadableFile(path: path, reason: "the pseudonymisation key file is missing or empty")
             }
-            return try checked(data, origin: path)
+            return try Pseudonymiser(validating: data, origin: path)
         }
         return nil
     }
@@ -33,11 +33,12 @@ public struct Pseudonymiser: Sendable {
     /// The shortest key accepted: below 16 bytes, pseudonyms of short values could be found by brute force.
     public static let minimumKeyBytes = 16
 
-    private static func checked(_ secret: Data, origin: String) throws -> Pseudonymiser {
-        guard secret.count >= minimumKeyBytes else {
+    /// Uses a configured secret, refusing one shorter than `minimumKeyBytes`; `origin` names where it came from.
+    public init(validating secret: Data, origin: String) throws {
+        guard secret.count >= Self.minimumKeyBytes else {
             throw IngestError.weakPseudonymisationKey(origin: origin, bytes: secret.count)
         }
-        return Pseudonymiser(secret: secret)
+        self.init(secret: secret)
     }
 
     /// The pseudonym of a value: `p:` and 32 hexadecimal digits (128 bits of the HMAC).

@@ -6,6 +6,7 @@ extension SQLiteStore: AgendaRepository {
     /// Inserts or replaces items by source and reference, keeping the identifier of an item replaced.
     public func save(_ events: [PlannedEvent]) throws -> [PlannedEvent] {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         return try writer.write { db in
             try events.map { event in
                 let geometry = String(decoding: try encoder.encode(event.geometry), as: UTF8.self)

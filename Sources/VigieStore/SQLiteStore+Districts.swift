@@ -7,6 +7,7 @@ extension SQLiteStore: DistrictRepository {
     @discardableResult
     public func replaceDistricts(level: String, with districts: [District]) throws -> Int {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         return try writer.write { db in
             try db.execute(sql: "DELETE FROM district WHERE level = ?", arguments: [level])
             for district in districts {

@@ -48,3 +48,21 @@ public struct SQLiteStore: Sendable {
         return configuration
     }
 }
+
+extension SQLiteStore {
+    /// The deployment name of an existing file, read without migrating or changing it; `nil` when the file is
+    /// not a Vigie store.
+    public static func deploymentName(ofExistingStoreAt path: String) throws -> String? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                guard try db.tableExists("deployment") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT name FROM deployment WHERE id = 1") ?? ""
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.incompatibleDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -37,7 +37,8 @@ struct Demo: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let endDate = try end.flatMap(Self.parseDay) ?? Self.startOfToday()
+        let zone = try Self.paris()
+        let endDate = end.flatMap { Self.parseDay($0, in: zone) } ?? Self.startOfToday(in: zone)
         try Self.removeEarlierDemo(at: db)
         let store = try SQLiteStore.open(path: db)
         let city = DemoCity(seed: seed, end: endDate, scale: scale)
@@ -46,7 +47,7 @@ struct Demo: AsyncParsableCommand {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        print("Generating the demo city (seed \(seed), until \(Self.dayText(endDate)))…")
+        print("Generating the demo city (seed \(seed), until \(Self.dayText(endDate, in: zone)))…")
         let files = try city.writeFiles(to: work)
 
         let districts = try DistrictFile.read(
@@ -65,21 +66,27 @@ struct Demo: AsyncParsableCommand {
         let agenda = try store.register(DemoCity.agendaSource)
         let events = try store.save(city.plannedEvents(sourceID: agenda.id!))
         try store.save(city.measures(for: events))
-        print("  \(Output.count(events.count)) agenda items (markets, matches, events, roadworks, protests)")
+        let kinds = Dictionary(grouping: events, by: \.kind).sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.value.count) \($0.key.rawValue)" }
+        print("  \(Output.count(events.count)) agenda items: \(kinds.joined(separator: ", "))")
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
         if !noServe {
-            print("The web server is not part of this version yet: explore the store with `vigie status --db \(db)` and `vigie sources --db \(db)`.")
+            let vigie = CommandLine.arguments[0]
+            print("The web server is not part of this version yet: explore the store with `\(vigie) status --db \(db)` and `\(vigie) sources --db \(db)`.")
         }
     }
 
-    /// Removes a store that an earlier demo wrote; refuses to touch any other file.
+    /// Removes a store that an earlier demo wrote; refuses, without changing it, any other file.
     static func removeEarlierDemo(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        let existing = try SQLiteStore.open(path: path).deployment()
-        guard existing.name.hasSuffix("(démo)") else {
-            throw ValidationError("\(path) holds a store that is not a demo ('\(existing.name)'); choose another --db")
+        let name = try SQLiteStore.deploymentName(ofExistingStoreAt: path)
+        guard let name, name.hasSuffix("(démo)") else {
+            throw CommandError(
+                "\(path) is not a store an earlier demo wrote (\(name.map { "it is '\($0)'" } ?? "it is not a Vigie store")); choose another --db")
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
     }
 
     /// The configured key, else the demo's own key, created on first use outside the data directory.
@@ -87,39 +94,43 @@ struct Demo: AsyncParsableCommand {
         if let configured = try Pseudonymiser.fromEnvironment() { return configured }
         let directory = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/vigie")
         let file = directory.appendingPathComponent("demo-pseudonymisation.key")
-        if let key = FileManager.default.contents(atPath: file.path), !key.isEmpty {
-            return Pseudonymiser(secret: key)
+        if let key = FileManager.default.contents(atPath: file.path) {
+            return try Pseudonymiser(validating: key, origin: file.path)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var generator = SystemRandomNumberGenerator()
         let key = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
         guard FileManager.default.createFile(atPath: file.path, contents: key, attributes: [.posixPermissions: 0o600])
-        else { throw ValidationError("cannot write the demo's pseudonymisation key to \(file.path)") }
+        else { throw CommandError("cannot write the demo's pseudonymisation key to \(file.path)") }
         return Pseudonymiser(secret: key)
     }
 
-    static let paris = TimeZone(identifier: "Europe/Paris")!
+    /// The demo city's time zone; without the system's time-zone database nothing local can be computed.
+    static func paris() throws -> TimeZone {
+        guard let zone = TimeZone(identifier: "Europe/Paris") else {
+            throw CommandError("the time-zone database is missing: install it (Debian: apt-get install tzdata)")
+        }
+        return zone
+    }
 
-    static func parseDay(_ text: String) -> Date? {
+    static func calendar(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+
+    static func parseDay(_ text: String, in zone: TimeZone = .gmt) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = paris
         let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        guard components.isValidDate(in: calendar(in: zone)) else { return nil }
+        return calendar(in: zone).date(from: components)
     }
 
-    static func startOfToday() throws -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = paris
-        return calendar.startOfDay(for: Date())
-    }
+    static func startOfToday(in zone: TimeZone) -> Date { calendar(in: zone).startOfDay(for: Date()) }
 
-    static func dayText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = paris
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+    static func dayText(_ date: Date, in zone: TimeZone) -> String {
+        let parts = calendar(in: zone).dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

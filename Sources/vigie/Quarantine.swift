@@ -26,7 +26,7 @@ struct Quarantine: AsyncParsableCommand {
             var sourceID: Int64?
             if let source {
                 guard let entry = try store.source(named: source) else {
-                    throw ValidationError("no source named '\(source)'; `vigie sources list` shows the register")
+                    throw CommandError("no source named '\(source)'; `vigie sources list` shows the register")
                 }
                 sourceID = entry.id
             }

@@ -98,8 +98,8 @@ struct Sources: AsyncParsableCommand {
         }
     }
 
-    static func unknown(_ name: String) -> ValidationError {
-        ValidationError("no source named '\(name)'; `vigie sources list` shows the register")
+    static func unknown(_ name: String) -> CommandError {
+        CommandError("no source named '\(name)'; `vigie sources list` shows the register")
     }
 }
 

@@ -17,7 +17,7 @@ struct StoreOptions: ParsableArguments {
     /// not a new empty store.
     func openExisting() throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no store at \(path); give --db, set VIGIE_DB, or create one with `vigie ingest` or `vigie demo`")
+            throw CommandError("no store at \(path); give --db, set VIGIE_DB, or create one with `vigie ingest` or `vigie demo`")
         }
         return try open()
     }

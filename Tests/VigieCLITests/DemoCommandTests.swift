@@ -17,7 +17,8 @@ struct DemoCommandTests {
                 FROM incident i JOIN source s ON s.id = i.source_id ORDER BY s.name, i.source_ref
                 """)
             let events = try String.fetchAll(db, sql: """
-                SELECT source_ref || '|' || kind || '|' || title || '|' || starts_at || '|' || ends_at
+                SELECT source_ref || '|' || kind || '|' || title || '|' || starts_at || '|' || ends_at || '|'
+                    || geometry
                 FROM planned_event ORDER BY source_ref
                 """)
             return incidents + events
@@ -62,13 +63,23 @@ struct DemoCommandTests {
         #expect(try digest(first) != digest(other))
     }
 
-    @Test("the demo refuses to overwrite a store that is not a demo")
-    func refusesRealStore() throws {
+    @Test("the demo refuses, without touching them, a real store and a file that is not a Vigie store")
+    func refusesOtherFiles() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("real.sqlite").path
-        try SQLiteStore.open(path: path).save(Deployment(name: "Marseille"))
-        let result = try CommandRunner.run(["demo", "--db", path, "--scale", "0.01", "--no-serve"])
-        #expect(result.status != 0)
-        #expect(result.error.contains("not a demo"))
+        let real = directory.file("real.sqlite").path
+        try SQLiteStore.open(path: real).save(Deployment(name: "Marseille"))
+        let refused = try CommandRunner.run(["demo", "--db", real, "--scale", "0.01", "--no-serve"])
+        #expect(refused.status == 1 && refused.error.contains("it is 'Marseille'"), "\(refused.error)")
+        #expect(!refused.error.contains("Usage:"))
+        #expect(try SQLiteStore.open(path: real).deployment().name == "Marseille")
+
+        let other = directory.file("other.sqlite").path
+        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        let foreign = try CommandRunner.run(["demo", "--db", other, "--scale", "0.01", "--no-serve"])
+        #expect(foreign.status == 1 && foreign.error.contains("not a Vigie store"), "\(foreign.error)")
+        let tables = try DatabaseQueue(path: other).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(tables == ["notes"])
     }
 }

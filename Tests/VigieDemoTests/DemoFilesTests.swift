@@ -62,7 +62,7 @@ struct DemoFilesTests {
                 #expect(String(data: data, encoding: .utf8) == nil)
                 let text = try #require(String(data: data, encoding: .isoLatin1))
                 #expect(text.contains("CANEBIÈRE") && text.contains("DÉPÔT SAUVAGE"))
-                #expect(text.hasPrefix("num_fiche;date_heure;nature;adresse;lat;lon\r\n"))
+                #expect(text.hasPrefix("num_fiche;date_heure;nature;voie;lat;lon\r\n"))
             } else {
                 #expect(String(data: data, encoding: .utf8) != nil, "\(source.sourceName)")
             }

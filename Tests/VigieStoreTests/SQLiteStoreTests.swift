@@ -171,6 +171,8 @@ struct SQLiteStoreTests {
                 GeoPoint(latitude: 43.30, longitude: 5.39)]), expectedAttendance: 2000, organiser: "Ville")
         let saved = try store.save([market])
         let id = try #require(saved.first?.id)
+        let stored = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT geometry FROM planned_event") }
+        #expect(stored == #"{"coordinates":[[[5.38,43.29],[5.38,43.3],[5.39,43.3]]],"type":"Polygon"}"#)
         var moved = market
         moved.title = "Marché déplacé"
         #expect(try store.save([moved]).first?.id == id)

@@ -1,5 +1,8 @@
 /// Where a planned event takes place: a point, a route or an area (WGS84).
-public enum EventGeometry: Hashable, Sendable, Codable {
+///
+/// Its coded form is a GeoJSON geometry (`Point`, `LineString`, `Polygon`), so that any reader of the store
+/// understands it.
+public enum EventGeometry: Hashable, Sendable {
     /// A single place.
     case point(GeoPoint)
     /// A route, such as a procession.
@@ -12,6 +15,54 @@ public enum EventGeometry: Hashable, Sendable, Codable {
         switch self {
         case .point(let point): [point]
         case .line(let points), .polygon(let points): points
+        }
+    }
+}
+
+extension EventGeometry: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case type, coordinates
+    }
+
+    /// Reads a GeoJSON Point, LineString or Polygon (its outer ring).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try container.decode(String.self, forKey: .type)
+        func position(_ pair: [Double]) throws -> GeoPoint {
+            guard pair.count >= 2 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .coordinates, in: container, debugDescription: "a position needs a longitude and a latitude")
+            }
+            return GeoPoint(latitude: pair[1], longitude: pair[0])
+        }
+        switch type {
+        case "Point":
+            self = .point(try position(try container.decode([Double].self, forKey: .coordinates)))
+        case "LineString":
+            self = .line(try container.decode([[Double]].self, forKey: .coordinates).map(position))
+        case "Polygon":
+            let rings = try container.decode([[[Double]]].self, forKey: .coordinates)
+            self = .polygon(try (rings.first ?? []).map(position))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: container, debugDescription: "'\(type)' is not a Point, LineString or Polygon")
+        }
+    }
+
+    /// Writes a GeoJSON geometry.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        func pair(_ point: GeoPoint) -> [Double] { [point.longitude, point.latitude] }
+        switch self {
+        case .point(let point):
+            try container.encode("Point", forKey: .type)
+            try container.encode(pair(point), forKey: .coordinates)
+        case .line(let points):
+            try container.encode("LineString", forKey: .type)
+            try container.encode(points.map(pair), forKey: .coordinates)
+        case .polygon(let points):
+            try container.encode("Polygon", forKey: .type)
+            try container.encode([points.map(pair)], forKey: .coordinates)
         }
     }
 }

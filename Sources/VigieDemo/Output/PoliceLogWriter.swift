@@ -1,4 +1,4 @@
-/// The police log: a `;`-separated, Latin-1, CRLF export with local times to the minute and street addresses.
+/// The police log: a `;`-separated, Latin-1, CRLF export with local times to the minute and street names.
 struct PoliceLogWriter: SourceFileWriter {
     /// The police log source.
     let source = DemoSource.policeLog
@@ -16,7 +16,7 @@ struct PoliceLogWriter: SourceFileWriter {
                 ("precision", "exact"),
             ],
             location: [("latitude", "lat"), ("longitude", "lon"), ("precision_m", "10")],
-            categoryColumn: "nature", labels: labels, attributes: [("adresse", "adresse")], personal: [])
+            categoryColumn: "nature", labels: labels, attributes: [("voie", "voie")], personal: [])
     }
 
     /// The export's bytes.
@@ -24,7 +24,7 @@ struct PoliceLogWriter: SourceFileWriter {
         var random = SeededGenerator(seed: context.seed, stream: 101)
         let streets = Arrondissement.all.map { $0.streets.map { $0.uppercased() } }
         var output = TextOutput(encoding: .latin1)
-        output.append("num_fiche;date_heure;nature;adresse;lat;lon\r\n")
+        output.append("num_fiche;date_heure;nature;voie;lat;lon\r\n")
         var year = 0
         var counter = 0
         for incident in incidents {
@@ -46,8 +46,7 @@ struct PoliceLogWriter: SourceFileWriter {
             output.append(";")
             output.append(source.kinds[incident.kind].label)
             output.append(";")
-            output.append(random.integer(in: 1...160))
-            output.append(" ")
+            // The street only: a house number beside a neighbours' dispute would point at a household.
             output.append(random.element(of: streets[context.map.district(of: incident.position)]))
             output.append(";")
             output.append(incident.position.latitude, decimals: 6)
