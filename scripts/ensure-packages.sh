@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Vigie needs when they are missing; does nothing when all are there.
 set -euo pipefail
-needed=(libsqlite3-dev sqlite3)
+needed=(libsqlite3-dev sqlite3 tzdata)
 missing=()
 for package in "${needed[@]}"; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing missing Debian packages: ${missing[*]}"

@@ -68,7 +68,8 @@ public struct DemoCity: Sendable {
 
     /// The means of agenda items once saved: matched by source reference, planned and, for past items, deployed.
     public func measures(for savedEvents: [PlannedEvent]) -> [Measure] {
-        let means = Dictionary(uniqueKeysWithValues: agenda.items().map { ($0.event.sourceReference, $0.means) })
+        let means = Dictionary(
+            agenda.items().map { ($0.event.sourceReference, $0.means) }, uniquingKeysWith: { first, _ in first })
         return savedEvents.flatMap { event -> [Measure] in
             guard let id = event.id, let list = means[event.sourceReference] else { return [] }
             return list.map { Measure(plannedEventID: id, kind: $0.kind, planned: $0.planned, deployed: $0.deployed) }

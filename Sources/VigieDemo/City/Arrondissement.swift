@@ -8,7 +8,9 @@ struct Arrondissement: Sendable {
     let name: String
     /// Inhabitants.
     let population: Int
-    /// An approximate centre, the seed of its Voronoi cell.
+    /// An approximate centre of its main settlement, the seed of its Voronoi cell. Marseille has eight sector
+    /// town halls for sixteen arrondissements, so these are the arrondissements' old village centres or
+    /// main squares, near where each arrondissement's services stand, not the halls themselves.
     let centre: GeoPoint
     /// Where most of its inhabitants live, away from hills and massifs.
     let residentialCentre: GeoPoint
@@ -78,7 +80,7 @@ struct Arrondissement: Sendable {
                 "Boulevard Michelet", "Avenue d'Haïfa",
             ]),
         Arrondissement(
-            9, 74_091, centre: (43.2350, 5.4350), homes: (43.2550, 5.4150, spread: 1200),
+            9, 74_091, centre: (43.2470, 5.4040), homes: (43.2550, 5.4150, spread: 1200),
             [
                 "Avenue de Hambourg", "Boulevard de Sainte-Marguerite", "Avenue de Luminy", "Route de la Gineste",
                 "Boulevard Romain Rolland",

@@ -35,7 +35,7 @@ struct IncidentGenerator: Sendable {
         let totalShare = source.kinds.reduce(0) { $0 + $1.share }
         for dayNumber in firstDay...lastDay {
             let date = CivilDate(dayNumber: dayNumber)
-            let isStormy = random.chance((9...11).contains(date.month) ? 0.08 : 0.02)
+            let isStormy = isStormDay(dayNumber, month: date.month)
             let elapsedYears = Double(dayNumber * 86_400 - start) / (365.2425 * 86_400)
             let weekday = effectiveWeekday(date)
             for (index, kind) in source.kinds.enumerated() {
@@ -63,6 +63,12 @@ struct IncidentGenerator: Sendable {
     }
 
     /// The weekday whose habits a date follows: public holidays behave like Sundays.
+    /// Whether a storm hits the city that day: one weather for every source, drawn from the seed and the day.
+    private func isStormDay(_ dayNumber: Int, month: Int) -> Bool {
+        var weather = SeededGenerator(seed: seed &+ UInt64(bitPattern: Int64(dayNumber)) &* 0x9E37_79B9_7F4A_7C15, stream: 900)
+        return weather.chance((9...11).contains(month) ? 0.08 : 0.02)
+    }
+
     private func effectiveWeekday(_ date: CivilDate) -> Int {
         FrenchCalendar.isPublicHoliday(date) ? 6 : date.weekday
     }
