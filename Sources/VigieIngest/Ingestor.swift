@@ -49,7 +49,7 @@ public struct Ingestor: Sendable {
         let sourceID = source.id!
         let fileName = file.lastPathComponent
         let runID = try store.beginIngestRun(sourceID: sourceID, file: fileName, startedAt: now)
-        var mapper = RecordMapper(
+        let mapper = RecordMapper(
             mapping: mapping, sourceID: sourceID, area: deployment.area,
             timeZone: TimeZone(identifier: mapping.timeZoneIdentifier ?? deployment.timeZoneIdentifier)
                 ?? TimeZone(identifier: "Europe/Paris")!,

@@ -35,7 +35,7 @@ struct RecordMapper {
             mapping.categoryMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func map(_ source: some RecordSource, recordNumber: Int) -> Outcome {
+    func map(_ source: some RecordSource, recordNumber: Int) -> Outcome {
         if let problem = source.problem { return .rejected(field: nil, reason: problem) }
         let reference: String
         if let slot = slots.reference {
@@ -119,7 +119,7 @@ struct RecordMapper {
     }
 
     /// The instant and the precision the value itself shows (a date alone is known to the day).
-    private mutating func readTime(_ value: FieldValue) -> Result<(Double, TimePrecision), FieldProblem> {
+    private func readTime(_ value: FieldValue) -> Result<(Double, TimePrecision), FieldProblem> {
         var text: String
         switch value.nonEmptyText {
         case .success(let found): text = found

@@ -216,9 +216,9 @@ final class CSVReader {
         byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn
     }
 
-    /// Whether the current record's fields count matches; the message says what was found.
-    func fieldCountProblem(expected: Int) -> String? {
-        spans.count == expected ? nil
-            : "expected \(expected) fields as in the header, found \(spans.count); check the delimiter and the quoting"
+    /// What is wrong with the current record's field count against the header's, if anything.
+    var fieldCountProblem: String? {
+        guard let expected = expectedFieldCount, spans.count != expected else { return nil }
+        return "expected \(expected) fields as in the header, found \(spans.count); check the delimiter and the quoting"
     }
 }

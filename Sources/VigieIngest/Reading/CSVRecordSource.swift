@@ -50,7 +50,7 @@ final class CSVRecordSource: RecordSource {
 
     func next() throws -> Bool {
         guard try reader.next() else { return false }
-        problem = reader.problem ?? reader.fieldCountProblem(expected: header.count)
+        problem = reader.problem ?? reader.fieldCountProblem
         if problem == nil && encoding != .latin1 {
             problem = reader.withRecordBytes { bytes in
                 TextEncoding.isValidUTF8(bytes) ? nil
