@@ -1,4 +1,6 @@
 import Foundation
+import VigieIngest
+import VigieStore
 
 /// Ingest throughput and memory: the Toronto file repeated to N rows with unique references, ingested by
 /// `vigie ingest` into a new store, next to `sqlite3`'s own `.import` of the same CSV into a plain table.
@@ -9,7 +11,7 @@ struct IngestBenchmark {
     var sharedData: URL
     var mapping: URL
 
-    func run() throws {
+    func run() async throws {
         print("ingest benchmark — Toronto MCI 2019 repeated with unique references")
         print("rows        tool             seconds   rows/s       peak MiB   ratio vigie/.import")
         for rows in rowCounts {
@@ -34,12 +36,15 @@ struct IngestBenchmark {
                 throw BenchmarkError("vigie ingest did not accept every row: \(summary)")
             }
             let ceiling = try copyIntoVigieSchema(from: store)
+            let parsing = try await parseOnly(csv, rows: rows)
             let importRate = Double(rows) / reference.seconds
             let vigieRate = Double(rows) / measured.seconds
             let ceilingRate = Double(rows) / ceiling.seconds
             print(line(rows, "sqlite3 .import", reference, importRate, ""))
             print(line(rows, "vigie ingest", measured, vigieRate, String(format: "%.2f", vigieRate / importRate)))
             print(line(rows, "schema ceiling", ceiling, ceilingRate, String(format: "%.2f", ceilingRate / importRate)))
+            print(String(format: "%-10d  %-15@  %7.2f   %10.0f          -   %.2f", rows, "parsing only", parsing,
+                Double(rows) / parsing, Double(rows) / parsing / importRate))
             for path in [csv.path, importDB, store, store + "-wal", store + "-shm"] {
                 try? FileManager.default.removeItem(atPath: path)
             }
@@ -81,6 +86,14 @@ struct IngestBenchmark {
         return measurement
     }
 
+    /// Seconds for vigie's reading, mapping and batching of the file with every batch write dropped.
+    private func parseOnly(_ csv: URL, rows: Int) async throws -> Double {
+        let ingestor = Ingestor(store: ParseOnlyStore(store: try SQLiteStore.inMemory()), pseudonymiser: nil)
+        let summary = try await ingestor.ingest(file: csv, mapping: try Mapping.load(contentsOf: mapping))
+        guard summary.accepted == rows else { throw BenchmarkError("parsing only accepted \(summary.accepted) rows") }
+        return summary.seconds
+    }
+
     private func line(_ rows: Int, _ tool: String, _ measurement: ChildProcess.Measurement, _ rate: Double,
         _ ratio: String) -> String
     {
@@ -109,3 +122,4 @@ struct IngestBenchmark {
         handle.write(Data(chunk.utf8))
     }
 }
+

@@ -9,7 +9,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-benchmarks-\(getpid())")
 
 /// Runs the benchmark the arguments name.
-func runBenchmark() throws {
+func runBenchmark() async throws {
     switch arguments.first {
     case "ingest":
         let counts = arguments.dropFirst().compactMap { Int($0) }
@@ -19,7 +19,7 @@ func runBenchmark() throws {
         text = text.replacingOccurrences(of: "source: toronto-mci", with: "source: toronto-bench")
             .replacingOccurrences(of: "time:\n", with: "reference:\n  column: ref\ntime:\n")
         try text.write(to: mapping, atomically: true, encoding: .utf8)
-        try IngestBenchmark(
+        try await IngestBenchmark(
             rowCounts: counts.isEmpty ? [1_000_000, 5_000_000] : counts, workDirectory: work,
             vigie: executableDirectory.appendingPathComponent("vigie"),
             sharedData: root.deletingLastPathComponent().appendingPathComponent("shared/data"), mapping: mapping
@@ -32,7 +32,7 @@ func runBenchmark() throws {
 var status: Int32 = 0
 do {
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    try runBenchmark()
+    try await runBenchmark()
 } catch {
     FileHandle.standardError.write(Data("VigieBenchmarks: \(error)\n".utf8))
     status = 1

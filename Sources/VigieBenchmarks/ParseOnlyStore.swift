@@ -1,0 +1,49 @@
+import Foundation
+import VigieCore
+import VigieStore
+
+/// A real in-memory store whose batch writes are counted and dropped, to measure the parsing and mapping
+/// stage of an ingest on its own. Benchmarks only: it loses what it is given on purpose.
+struct ParseOnlyStore: VigieStorage {
+    let store: SQLiteStore
+
+    func write(_ batch: IngestBatch) throws -> IngestBatchOutcome {
+        IngestBatchOutcome(accepted: batch.records.count, quarantined: batch.quarantined.count)
+    }
+
+    func beginIngestRun(sourceID: Int64, file: String, startedAt: Date) throws -> Int64 {
+        try store.beginIngestRun(sourceID: sourceID, file: file, startedAt: startedAt)
+    }
+
+    func finishIngestRun(_ runID: Int64, outcome: IngestBatchOutcome, read: Int, finishedAt: Date) throws {
+        try store.finishIngestRun(runID, outcome: outcome, read: read, finishedAt: finishedAt)
+    }
+
+    func incidentCount(sourceID: Int64?) throws -> Int { try store.incidentCount(sourceID: sourceID) }
+    func incident(sourceID: Int64, reference: String) throws -> Incident? {
+        try store.incident(sourceID: sourceID, reference: reference)
+    }
+    func incidents(sourceID: Int64?, limit: Int) throws -> [Incident] {
+        try store.incidents(sourceID: sourceID, limit: limit)
+    }
+    func quarantinedRows(sourceID: Int64?, limit: Int) throws -> [QuarantinedRow] {
+        try store.quarantinedRows(sourceID: sourceID, limit: limit)
+    }
+    func quarantineCount(sourceID: Int64?) throws -> Int { try store.quarantineCount(sourceID: sourceID) }
+    func sources() throws -> [Source] { try store.sources() }
+    func source(named name: String) throws -> Source? { try store.source(named: name) }
+    func register(_ source: Source) throws -> Source { try store.register(source) }
+    func update(_ source: Source) throws { try store.update(source) }
+    func replaceDistricts(level: String, with districts: [District]) throws -> Int {
+        try store.replaceDistricts(level: level, with: districts)
+    }
+    func districts(level: String?) throws -> [District] { try store.districts(level: level) }
+    func save(_ events: [PlannedEvent]) throws -> [PlannedEvent] { try store.save(events) }
+    func plannedEvents(from start: Date, to end: Date) throws -> [PlannedEvent] {
+        try store.plannedEvents(from: start, to: end)
+    }
+    func save(_ measures: [Measure]) throws { try store.save(measures) }
+    func measures(plannedEventID: Int64) throws -> [Measure] { try store.measures(plannedEventID: plannedEventID) }
+    func deployment() throws -> Deployment { try store.deployment() }
+    func save(_ deployment: Deployment) throws { try store.save(deployment) }
+}
