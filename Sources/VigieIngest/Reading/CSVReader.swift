@@ -14,8 +14,6 @@ final class CSVReader {
     private static let carriageReturn = UInt8(ascii: "\r")
     /// A quoted field may span lines, but one running this far is taken as an unclosed quote.
     private static let maximumMultilineRecord = 1 << 20
-    /// No real record is this long: the file is not delimited text, or its line endings are not read.
-    static let maximumRecord = 64 << 20
 
     let file: InputFile
     let delimiter: UInt8
@@ -48,7 +46,7 @@ final class CSVReader {
         while true {
             switch scan() {
             case .needMore:
-                if file.end - file.start > Self.maximumRecord {
+                if file.end - file.start > InputFile.maximumRecordBytes {
                     throw IngestError.malformedFile(
                         path: file.path, line: nextLine,
                         reason: "a record runs over 64 MiB: check the delimiter, the quoting and the line endings")

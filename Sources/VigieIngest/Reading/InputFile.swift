@@ -9,6 +9,10 @@ import Foundation
 ///
 /// Memory stays bounded by the largest record, whatever the file size.
 final class InputFile {
+    /// No real record is this long: past it, the file is not in the declared format or its line endings are
+    /// not read, and holding more would let one bad file take the machine's memory.
+    static let maximumRecordBytes = 64 << 20
+
     let path: String
     let size: Int
     private let descriptor: Int32

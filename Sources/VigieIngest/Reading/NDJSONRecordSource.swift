@@ -8,6 +8,8 @@ final class NDJSONRecordSource: RecordSource {
     private var lineEnd = 0
     private var nextLine = 1
     private var current: JSONValue?
+    /// Where the current line ends; it is consumed when the next one is read, so that its bytes stay valid.
+    private var pendingConsume: Int?
     private(set) var line = 0
     private(set) var problem: String?
     let encoding = TextEncoding.utf8
@@ -56,8 +58,6 @@ final class NDJSONRecordSource: RecordSource {
         }
     }
 
-    private var pendingConsume: Int?
-
     private func nextLineRange() throws -> (Int, Int, Int)? {
         if let pendingConsume {
             file.consume(upTo: pendingConsume)
@@ -71,6 +71,11 @@ final class NDJSONRecordSource: RecordSource {
                 var end = newline
                 if end > file.start && file.buffer[end - 1] == 0x0D { end -= 1 }
                 return (file.start, end, newline + 1)
+            }
+            if file.end - file.start > InputFile.maximumRecordBytes {
+                throw IngestError.malformedFile(
+                    path: file.path, line: nextLine,
+                    reason: "a line runs over 64 MiB: NDJSON holds one JSON object per line")
             }
             if try !file.fill() {
                 return file.start < file.end ? (file.start, file.end, file.end) : nil
