@@ -35,6 +35,10 @@ final class GeoJSONRecordSource: RecordSource {
         while true {
             switch scanElement() {
             case .needMore:
+                if file.end - file.start > InputFile.maximumRecordBytes {
+                    throw IngestError.malformedFile(
+                        path: file.path, line: lineAtStart, reason: "a feature runs over 64 MiB, or a string is never closed")
+                }
                 _ = try file.fill()
             case .end:
                 finished = true
