@@ -5,6 +5,9 @@ import Yams
 extension Mapping {
     /// Reads a mapping file; every problem names the file, the line and the key.
     public static func load(contentsOf url: URL) throws -> Mapping {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw MappingError(file: url.path, line: nil, key: "", message: "no such mapping file")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
