@@ -2,9 +2,9 @@ import Foundation
 import VigieCore
 
 /// A place that draws incidents of some kinds: a station, a nightlife district, a housing estate, a hill.
-enum Attractor: Int, CaseIterable, Sendable {
+enum Attractor: Sendable {
     case gareSaintCharles, vieuxPort, canebiere, noailles, coursJulien, castellane, velodrome, joliette
-    case pradoBeaches, laCastellane, flamants, busserine
+    case pradoBeaches, laCastellane, flamants, busserine, felixPyat
     case etoileHills, calanques, estaqueHills, marseilleveyre
 
     /// Where it is.
@@ -22,6 +22,7 @@ enum Attractor: Int, CaseIterable, Sendable {
         case .laCastellane: GeoPoint(latitude: 43.3617, longitude: 5.3525)
         case .flamants: GeoPoint(latitude: 43.3365, longitude: 5.4026)
         case .busserine: GeoPoint(latitude: 43.3500, longitude: 5.3900)
+        case .felixPyat: GeoPoint(latitude: 43.3116, longitude: 5.3804)
         case .etoileHills: GeoPoint(latitude: 43.3620, longitude: 5.4300)
         case .calanques: GeoPoint(latitude: 43.2220, longitude: 5.4400)
         case .estaqueHills: GeoPoint(latitude: 43.3650, longitude: 5.3100)
@@ -33,7 +34,9 @@ enum Attractor: Int, CaseIterable, Sendable {
     var spreadMetres: Double {
         switch self {
         case .noailles: 100
-        case .gareSaintCharles, .canebiere, .coursJulien, .castellane, .laCastellane, .flamants, .busserine: 150
+        case .gareSaintCharles, .canebiere, .coursJulien, .castellane, .laCastellane, .flamants, .busserine,
+            .felixPyat:
+            150
         case .vieuxPort, .joliette: 200
         case .velodrome: 250
         case .pradoBeaches: 300

@@ -47,7 +47,7 @@ extension DemoSource {
         IncidentKind("Véhicule ventouse", "parking", share: 6, timing: reporting),
         IncidentKind(
             "Rodéo urbain", "road-safety", share: 2, timing: WeeklyProfile(hours: .evening),
-            place: PlaceProfile(hotspotShare: 0.5, [(.laCastellane, 1), (.flamants, 1), (.busserine, 1)]),
+            place: PlaceProfile(hotspotShare: 0.5, [(.laCastellane, 1), (.flamants, 1), (.busserine, 1), (.felixPyat, 1)]),
             season: (0.4, 200)),
         IncidentKind("Squat", "public-order", share: 1, timing: reporting),
         IncidentKind("Autre", "other", share: 3, timing: reporting),

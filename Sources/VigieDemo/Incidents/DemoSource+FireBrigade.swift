@@ -31,11 +31,11 @@ extension DemoSource {
             timing: WeeklyProfile(hours: .night, nights: WeekPattern.weekendNights),
             place: PlaceProfile(
                 hotspotShare: 0.35,
-                [(.laCastellane, 2), (.flamants, 2), (.busserine, 2), (.noailles, 1), (.coursJulien, 1)]),
+                [(.laCastellane, 2), (.flamants, 2), (.busserine, 2), (.felixPyat, 2), (.noailles, 1), (.coursJulien, 1)]),
             season: (0.2, 200), festive: true),
         IncidentKind(
             "INC - Feu de véhicule", "damage", share: 4, timing: WeeklyProfile(hours: .night),
-            place: PlaceProfile(hotspotShare: 0.35, [(.laCastellane, 1), (.flamants, 1), (.busserine, 1)]),
+            place: PlaceProfile(hotspotShare: 0.35, [(.laCastellane, 1), (.flamants, 1), (.busserine, 1), (.felixPyat, 1)]),
             repeats: true, festive: true),
         IncidentKind(
             "INC - Feu de broussailles", "rescue", share: 4,

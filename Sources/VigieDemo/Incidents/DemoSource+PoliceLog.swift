@@ -16,7 +16,9 @@ extension DemoSource {
     private static let nightlife: [(Attractor, Double)] = [
         (.coursJulien, 3), (.vieuxPort, 3), (.canebiere, 1), (.noailles, 1), (.castellane, 1), (.pradoBeaches, 1.5),
     ]
-    private static let estates: [(Attractor, Double)] = [(.laCastellane, 3), (.flamants, 3), (.busserine, 3)]
+    private static let estates: [(Attractor, Double)] = [
+        (.laCastellane, 3), (.flamants, 3), (.busserine, 3), (.felixPyat, 3),
+    ]
     private static let traffic: [(Attractor, Double)] = [
         (.castellane, 2), (.canebiere, 1), (.joliette, 1), (.gareSaintCharles, 1), (.velodrome, 1),
     ]
