@@ -14,6 +14,8 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     case weakPseudonymisationKey(origin: String, bytes: Int)
     /// A district file that cannot be imported.
     case invalidDistricts(path: String, feature: Int?, reason: String)
+    /// The time zone local times are read in is not known to this system.
+    case unknownTimeZone(String)
     /// A text encoding was asked for a format that is always UTF-8.
     case encodingNotApplicable(format: String)
     /// Personal fields are declared but no pseudonymisation key is configured.
@@ -37,6 +39,8 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
             "the pseudonymisation key from \(origin) has \(bytes) bytes; use at least \(Pseudonymiser.minimumKeyBytes) random bytes (head -c 32 /dev/urandom > FILE)"
         case .invalidDistricts(let path, let feature, let reason):
             "\(path): " + (feature.map { "feature \($0): " } ?? "") + reason
+        case .unknownTimeZone(let name):
+            "the time zone '\(name)' is unknown here: check the name, or install the time-zone database (Debian: tzdata)"
         case .encodingNotApplicable(let format):
             "--encoding applies to CSV files only: \(format) is always UTF-8"
         case .missingPseudonymisationKey(let fields):

@@ -45,14 +45,15 @@ public struct Ingestor: Sendable {
         let input = try InputFile(path: file.path)
         let records = try makeSource(input, mapping: mapping, encoding: encoding ?? mapping.encoding)
         let deployment = try store.deployment()
+        let zoneName = mapping.timeZoneIdentifier ?? deployment.timeZoneIdentifier
+        guard let timeZone = TimeZone(identifier: zoneName) else { throw IngestError.unknownTimeZone(zoneName) }
         let (source, registered) = try resolveSource(mapping)
         let sourceID = source.id!
         let fileName = file.lastPathComponent
         let runID = try store.beginIngestRun(sourceID: sourceID, file: fileName, startedAt: now)
         let mapper = RecordMapper(
             mapping: mapping, sourceID: sourceID, area: deployment.area,
-            timeZone: TimeZone(identifier: mapping.timeZoneIdentifier ?? deployment.timeZoneIdentifier)
-                ?? TimeZone(identifier: "Europe/Paris")!,
+            timeZone: timeZone,
             pseudonymiser: pseudonymiser, locator: DistrictLocator(districts: try store.districts(level: nil)),
             now: now)
 
