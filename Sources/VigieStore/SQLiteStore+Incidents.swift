@@ -37,7 +37,7 @@ extension SQLiteStore: IncidentRepository {
             var outcome = IngestBatchOutcome()
             try db.inTransaction {
                 var batchWriter = try BatchWriter(db, batch: batch)
-                for record in batch.records { try batchWriter.write(record) }
+                try batchWriter.writeAll()
                 try batchWriter.verifyReferences()
                 outcome = batchWriter.outcome
                 outcome.quarantined += try insertQuarantined(

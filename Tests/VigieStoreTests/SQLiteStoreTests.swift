@@ -123,6 +123,47 @@ struct SQLiteStoreTests {
         #expect(try ingest(store, id, [incident(id, "A")]).accepted == 1)
     }
 
+    @Test("records written many per statement get exactly the outcomes of one at a time", arguments: [0, 1, 2])
+    func manyPerStatement(seed: Int) throws {
+        let store = try SQLiteStore.inMemory()
+        let id = try store.register(Self.register).id!
+        var model: [String: (hash: Int64, run: Int)] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for run in 0..<3 {
+            // References drawn from a small pool so that chunks hold repeats, conflicts and known rows.
+            let records = (0..<(BatchWriter.rowsPerStatement * 3 + 5)).map { number in
+                let reference = "R\((number * 7 + seed * 13 + run * 5 + Int.random(in: 0..<3, using: &generator)) % 60)"
+                return incident(id, reference, hash: Int64.random(in: 0..<2, using: &generator), number: number + 1)
+            }
+            var expected = IngestBatchOutcome()
+            for record in records {
+                let reference = record.incident.sourceReference
+                guard let known = model[reference] else {
+                    expected.accepted += 1
+                    model[reference] = (record.contentHash, run)
+                    continue
+                }
+                if known.run == run {
+                    if known.hash == record.contentHash { expected.duplicates += 1 } else { expected.quarantined += 1 }
+                } else if known.hash == record.contentHash {
+                    expected.duplicates += 1
+                    model[reference] = (known.hash, run)
+                } else {
+                    expected.updated += 1
+                    model[reference] = (record.contentHash, run)
+                }
+            }
+            #expect(try ingest(store, id, records) == expected, "run \(run)")
+        }
+        #expect(try store.incidentCount(sourceID: id) == model.count)
+        let hashes = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT source_ref, content_hash FROM incident").map {
+                ($0[0] as String, $0[1] as Int64)
+            }
+        }
+        #expect(Dictionary(uniqueKeysWithValues: hashes) == model.mapValues(\.hash))
+    }
+
     @Test("the register refuses a second entry with the same name and edits in place")
     func register() throws {
         let store = try SQLiteStore.inMemory()
