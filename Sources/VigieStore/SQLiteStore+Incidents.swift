@@ -44,6 +44,7 @@ extension SQLiteStore: IncidentRepository {
                     batchWriter.conflicts + batch.quarantined, sourceID: batch.sourceID, db)
                 return .commit
             }
+            checkpointer?.request()
             return outcome
         }
     }

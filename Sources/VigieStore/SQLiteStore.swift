@@ -8,6 +8,8 @@ public struct SQLiteStore: Sendable {
     let writer: any DatabaseWriter
     /// The database file, or `:memory:`.
     public let path: String
+    /// Background checkpoints after ingest batches, for a file store.
+    let checkpointer: Checkpointer?
 
     /// Opens, creating and migrating if needed, the store at `path`.
     public static func open(path: String) throws -> SQLiteStore {
@@ -17,17 +19,18 @@ public struct SQLiteStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.incompatibleDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        return try SQLiteStore(writer: pool, path: path)
+        return try SQLiteStore(writer: pool, path: path, checkpointer: try Checkpointer(path: path))
     }
 
     /// A private store in memory, for tests and throwaway work.
     public static func inMemory() throws -> SQLiteStore {
-        try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
+        try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), path: ":memory:", checkpointer: nil)
     }
 
-    private init(writer: any DatabaseWriter, path: String) throws {
+    private init(writer: any DatabaseWriter, path: String, checkpointer: Checkpointer?) throws {
         self.writer = writer
         self.path = path
+        self.checkpointer = checkpointer
         do {
             try Self.migrator.migrate(writer)
         } catch let error as DatabaseError {
