@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import VigieIngest
 import VigieStore
@@ -20,11 +23,13 @@ struct IngestBenchmark {
             let importDB = workDirectory.appendingPathComponent("import-\(rows).sqlite").path
             let script = workDirectory.appendingPathComponent("import.sql")
             try ".mode csv\n.import \(csv.path) incidents\n".write(to: script, atomically: true, encoding: .utf8)
+            settle()
             let reference = try ChildProcess.run(
                 ["sqlite3", importDB], stdinPath: script.path, outputPath: workDirectory.appendingPathComponent("import.out").path)
             guard reference.status == 0 else { throw BenchmarkError("sqlite3 .import failed") }
             let store = workDirectory.appendingPathComponent("vigie-\(rows).sqlite").path
             let output = workDirectory.appendingPathComponent("vigie.out").path
+            settle()
             let measured = try ChildProcess.run(
                 [vigie.path, "ingest", csv.path, "--source", "toronto-bench", "--mapping", mapping.path, "--db", store,
                  "--json"], outputPath: output)
@@ -35,7 +40,9 @@ struct IngestBenchmark {
             guard summary["accepted"] as? Int == rows, summary["quarantined"] as? Int == 0 else {
                 throw BenchmarkError("vigie ingest did not accept every row: \(summary)")
             }
+            settle()
             let ceiling = try copyIntoVigieSchema(from: store)
+            settle()
             let parsing = try await parseOnly(csv, rows: rows)
             let importRate = Double(rows) / reference.seconds
             let vigieRate = Double(rows) / measured.seconds
@@ -85,6 +92,9 @@ struct IngestBenchmark {
         for path in [copy, copy + "-wal", copy + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
         return measurement
     }
+
+    /// Flushes what earlier steps left for the kernel to write, so that no step pays for another's files.
+    private func settle() { sync() }
 
     /// Seconds for vigie's reading, mapping and batching of the file with every batch write dropped.
     private func parseOnly(_ csv: URL, rows: Int) async throws -> Double {
