@@ -30,14 +30,20 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
-    /// Decodes Latin-1 (CP1252) bytes.
+    /// Decodes Latin-1 (CP1252) bytes, transcoding them to UTF-8 in one buffer.
     static func decodeLatin1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
         for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+                continue
+            }
             let value = (0x80...0x9F).contains(byte) ? UInt32(cp1252High[Int(byte) - 0x80]) : UInt32(byte)
-            scalars.append(Unicode.Scalar(value)!)
+            utf8.append(contentsOf: Unicode.Scalar(value)!.utf8)
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Decodes bytes that must be UTF-8, `nil` when they are not.
