@@ -19,7 +19,7 @@ public struct SQLiteStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.incompatibleDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        return try SQLiteStore(writer: pool, path: path, checkpointer: try Checkpointer(path: path))
+        return try SQLiteStore(writer: pool, path: path, checkpointer: Checkpointer(path: path))
     }
 
     /// A private store in memory, for tests and throwaway work.

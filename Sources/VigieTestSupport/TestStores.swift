@@ -12,11 +12,8 @@ public enum TestStores {
     public static func empty() throws -> SQLiteStore { try SQLiteStore.inMemory() }
 
     /// Ingests a file with a mapping file into the store, as `vigie ingest` does.
-    public static func ingest(
-        _ file: URL, mapping: URL, into store: SQLiteStore, batchSize: Int = 10_000, now: Date = Date()
-    ) async throws -> IngestSummary {
-        var ingestor = Ingestor(store: store, pseudonymiser: pseudonymiser)
-        ingestor.batchSize = batchSize
-        return try await ingestor.ingest(file: file, mapping: try Mapping.load(contentsOf: mapping), now: now)
+    public static func ingest(_ file: URL, mapping: URL, into store: SQLiteStore) async throws -> IngestSummary {
+        try await Ingestor(store: store, pseudonymiser: pseudonymiser)
+            .ingest(file: file, mapping: try Mapping.load(contentsOf: mapping))
     }
 }

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
-@testable import VigieCore
+import VigieTestSupport
 
-/// The shared data file, found from this source file: Tests/VigieCoreTests/ → package root → ../shared/data/.
-fileprivate func sharedDataURL(_ name: String, testFile: String = #filePath) -> URL {
-    URL(fileURLWithPath: testFile)
-        .deletingLastPathComponent()  // VigieCoreTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/data/\(name)")
-        .standardizedFileURL
-}
+@testable import VigieCore
 
 /// The 111 quartiers of Marseille read from the shared GeoJSON, in file order.
 fileprivate struct MarseilleQuartiers: Sendable {
@@ -26,7 +18,7 @@ fileprivate struct MarseilleQuartiers: Sendable {
     static let shared = Result { try MarseilleQuartiers() }
 
     init() throws {
-        let url = sharedDataURL("marseille_quartiers_111.geojson")
+        let url = ProjectFiles.sharedData("marseille_quartiers_111.geojson")
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
         let features = try #require((root as? [String: Any])?["features"] as? [[String: Any]])
         quartiers = try features.map { feature in

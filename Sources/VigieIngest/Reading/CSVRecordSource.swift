@@ -5,7 +5,6 @@ import VigieCore
 final class CSVRecordSource: RecordSource {
     private let reader: CSVReader
     private let columnOfSlot: [Int]
-    private let header: [String]
     private(set) var encoding: TextEncoding
     private(set) var problem: String?
 
@@ -31,7 +30,6 @@ final class CSVRecordSource: RecordSource {
         if let problem = reader.problem {
             throw IngestError.malformedFile(path: file.path, line: reader.line, reason: "header: \(problem)")
         }
-        header = names
         columnOfSlot = try columns.map { key, column in
             guard let index = names.firstIndex(of: column) else {
                 throw IngestError.missingColumn(
