@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "VigieStore", targets: ["VigieStore"]),
         .library(name: "VigieIngest", targets: ["VigieIngest"]),
         .library(name: "VigieDemo", targets: ["VigieDemo"]),
+        .library(name: "VigieAnalytics", targets: ["VigieAnalytics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -34,22 +35,25 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "VigieDemo", dependencies: ["VigieCore"]),
+        .target(name: "VigieAnalytics", dependencies: ["VigieCore"]),
         .target(name: "VigieTestSupport", dependencies: ["VigieCore", "VigieStore", "VigieIngest"]),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo",
+                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "VigieBenchmarks",
-            dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo"]
+            dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics"]
         ),
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
         .testTarget(name: "VigieStoreTests", dependencies: ["VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieIngestTests", dependencies: ["VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieIngest", "VigieStore", "VigieTestSupport"]),
+        .testTarget(
+            name: "VigieAnalyticsTests", dependencies: ["VigieAnalytics", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieCLITests", dependencies: ["vigie", "VigieStore", "VigieTestSupport"]),
     ]
 )

@@ -53,6 +53,23 @@ struct RawStatement {
         }
     }
 
+    /// Steps through every row the statement yields, handing each to `body` to read its columns.
+    func forEachRow(_ db: Database, _ body: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW:
+                try body(handle)
+            case SQLITE_DONE:
+                return
+            case let code:
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: statement.sql)
+            }
+        }
+    }
+
     /// Runs a statement that returns no row.
     func run(_ db: Database) throws {
         defer { sqlite3_reset(handle) }

@@ -127,6 +127,42 @@ extension SQLiteStore {
                     arguments: [category.code.rawValue, category.labelFR, category.labelEN, position])
             }
         }
+        migrator.registerMigration("v2: incident changes and districts version, for readers that follow") { db in
+            // Inserts are found by id; updates and removals are logged by triggers, so that every writer,
+            // present or future, is followed. Touching a duplicate's run does not change what analytics reads.
+            try db.execute(sql: """
+                CREATE TABLE incident_change (
+                    sequence INTEGER PRIMARY KEY,
+                    incident_id INTEGER NOT NULL
+                );
+                CREATE TRIGGER incident_updated AFTER UPDATE OF source_id, category, occurred_at, time_precision,
+                    latitude, longitude, location_precision_m ON incident
+                BEGIN
+                    INSERT INTO incident_change (incident_id) VALUES (NEW.id);
+                END;
+                CREATE TRIGGER incident_removed AFTER DELETE ON incident
+                BEGIN
+                    INSERT INTO incident_change (incident_id) VALUES (OLD.id);
+                END;
+                CREATE TABLE districts_version (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO districts_version (id, version) VALUES (1, 1);
+                CREATE TRIGGER district_added AFTER INSERT ON district
+                BEGIN
+                    UPDATE districts_version SET version = version + 1;
+                END;
+                CREATE TRIGGER district_removed AFTER DELETE ON district
+                BEGIN
+                    UPDATE districts_version SET version = version + 1;
+                END;
+                CREATE TRIGGER district_changed AFTER UPDATE ON district
+                BEGIN
+                    UPDATE districts_version SET version = version + 1;
+                END;
+                """)
+        }
         return migrator
     }
 }

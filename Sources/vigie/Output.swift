@@ -34,6 +34,16 @@ enum Output {
         for row in rows { print(line(row)) }
     }
 
+    /// Rows as CSV (RFC 4180) under a header.
+    static func csv(_ header: [String], _ rows: [[String]]) {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        print(header.map(field).joined(separator: ","))
+        for row in rows { print(row.map(field).joined(separator: ",")) }
+    }
+
     /// A count with thin grouping, as people read it (12 345).
     static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -12,6 +12,7 @@ struct Vigie: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self, Demo.self,
+            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self, Stats.self,
+            Demo.self,
         ])
 }

@@ -45,21 +45,11 @@ struct RegisterAndDistrictsCommandTests {
     @Test("the real Marseille quartiers import as 111 quartiers and dissolve into 16 arrondissements, and incidents are re-assigned")
     func districts() throws {
         let quartiers = ProjectFiles.sharedData("marseille_quartiers_111.geojson").path
-        let directoryFile = try directory.write("marseille.csv", text: """
-            ref,when,what,lat,lon
+        let (directoryFile, mapping) = try LogFixture.write(in: directory, rows: """
             1,2025-03-01T10:00,RIXE,43.2951,5.3740
             2,2025-03-01T11:00,RIXE,43.3027,5.3806
             3,2025-03-01T12:00,RIXE,43.2698,5.3959
-            """)
-        let mapping = try directory.write("marseille.yml", text: """
-            source: test-log
-            register: {title: Log, owner: Ville, purpose: Test, legal_regime: gdpr, personal_data: false, retention_days: 30}
-            format: {type: csv}
-            reference: {column: ref}
-            time: {column: when, format: "yyyy-MM-dd'T'HH:mm"}
-            location: {latitude: lat, longitude: lon}
-            category: {column: what, map: {RIXE: assault}}
-            """)
+            """, labels: "RIXE: assault")
         #expect(try vigie("ingest", directoryFile.path, "--source", "test-log", "--mapping", mapping.path).status == 0)
         let arrondissements = try vigie(
             "districts", "import", quartiers, "--level", "arrondissement", "--code-field", "depco", "--name-field", "nom_co")

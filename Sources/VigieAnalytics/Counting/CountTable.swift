@@ -1,0 +1,49 @@
+import VigieCore
+
+/// Incident counts grouped by one or more dimensions, every combination included (zeros too).
+public struct CountTable: Sendable {
+    /// The dimensions, outermost first.
+    public let dimensions: [Grouping]
+    /// Each dimension's possible values, in key order.
+    public let keys: [[GroupKey]]
+    /// Counts for every combination of keys, the last dimension varying fastest.
+    public let counts: [Int]
+    /// Incidents that passed the filter (some may fall outside every group: no hour known, no position).
+    public let matched: Int
+    /// The grid of a `cell` dimension.
+    public let grid: SquareGrid?
+    /// The projection the grid is laid in.
+    public let projection: LocalProjection?
+
+    /// Incidents counted in some group.
+    public var total: Int { counts.reduce(0, +) }
+
+    /// Each combination of keys with its count, in key order; with `nonZeroOnly`, empty groups are skipped.
+    public func rows(nonZeroOnly: Bool = false) -> [(keys: [GroupKey], count: Int)] {
+        var result: [(keys: [GroupKey], count: Int)] = []
+        for (flat, count) in counts.enumerated() where !(nonZeroOnly && count == 0) {
+            var remainder = flat
+            var combination = [GroupKey](repeating: .cell(0), count: keys.count)
+            for dimension in keys.indices.reversed() {
+                combination[dimension] = keys[dimension][remainder % keys[dimension].count]
+                remainder /= keys[dimension].count
+            }
+            result.append((combination, count))
+        }
+        return result
+    }
+
+    /// A cell's outline in WGS84 (x longitude, y latitude), for maps.
+    public func outline(ofCell index: Int) -> Polygon? {
+        guard let grid, let projection else { return nil }
+        let bounds = grid.cellBounds(index)
+        let corners = [
+            (bounds.minX, bounds.minY), (bounds.maxX, bounds.minY), (bounds.maxX, bounds.maxY),
+            (bounds.minX, bounds.maxY), (bounds.minX, bounds.minY),
+        ].map { corner in
+            let point = projection.unproject(PlanarPoint(x: corner.0, y: corner.1))
+            return PlanarPoint(x: point.longitude, y: point.latitude)
+        }
+        return Polygon(outer: corners)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import VigieCore
+
+/// Every incident as columns in memory (position in metres, time, local day and hour of the week, category,
+/// source, districts), built from the store and kept up to date by reading its incident feed.
+///
+/// Queries scan these contiguous columns; nothing personal is held, only places, times and categories.
+/// A removed incident keeps its row with the category `IncidentSnapshot.removed`, which no filter accepts.
+public struct IncidentSnapshot: Sendable {
+    /// The category value of a removed incident's row.
+    static let removed: UInt8 = 255
+    /// The hour-of-week value of an incident whose hour is not known (day or month precision).
+    static let unknownHour: UInt8 = 255
+
+    /// The metric projection positions are held in.
+    public internal(set) var projection: LocalProjection?
+    /// The zone local days and hours are counted in.
+    public let timeZone: TimeZone
+    let clock: LocalClock
+    /// Where the last refresh stopped reading the store.
+    public internal(set) var cursor: IncidentFeedCursor?
+    /// District levels, sorted, and each level's codes in the order the district columns refer to.
+    public internal(set) var districtLevels: [String] = []
+    public internal(set) var districtCodes: [[String]] = []
+    /// Source ids, in the order the source column refers to.
+    public internal(set) var sourceIDs: [Int64] = []
+    var sourceIndex: [Int64: UInt16] = [:]
+
+    var ids = ContiguousArray<Int64>()
+    /// Metres east and north of the projection origin; NaN when the position is unknown.
+    var x = ContiguousArray<Float>()
+    var y = ContiguousArray<Float>()
+    /// UTC seconds.
+    var time = ContiguousArray<Int64>()
+    /// The local day number (days since 1970-01-01 in the deployment's zone).
+    var day = ContiguousArray<Int32>()
+    /// 0 for Monday 00:00–01:00 local time up to 167, or `unknownHour`.
+    var hourOfWeek = ContiguousArray<UInt8>()
+    /// `TimePrecision` as 0 exact, 1 hour, 2 day, 3 month.
+    var precision = ContiguousArray<UInt8>()
+    /// Position in the standard taxonomy, or `removed`.
+    var category = ContiguousArray<UInt8>()
+    var source = ContiguousArray<UInt16>()
+    /// Per district level, the index of the incident's code, or -1.
+    var districts: [ContiguousArray<Int16>] = []
+    /// The extent of located incidents, in metres.
+    public internal(set) var extent: BoundingBox?
+    /// The first and last local day of any incident.
+    public internal(set) var dayRange: ClosedRange<Int>?
+
+    /// An empty snapshot; positions are projected around `origin`, or around the first located incident.
+    public init(timeZone: TimeZone, origin: GeoPoint? = nil) {
+        self.timeZone = timeZone
+        projection = origin.map(LocalProjection.init(origin:))
+        clock = LocalClock(
+            timeZone: timeZone, from: Date(timeIntervalSince1970: -2_208_988_800),
+            to: Date(timeIntervalSince1970: 4_102_444_800))
+    }
+
+    /// The local wall-clock seconds and local day number of a UTC instant.
+    func localTime(utc seconds: Int) -> (seconds: Int, day: Int) {
+        let local = clock.local(utc: seconds)
+        return (local, local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    }
+
+    /// Incidents held, removed ones included.
+    public var rowCount: Int { ids.count }
+
+    /// Incidents held and not removed.
+    public var incidentCount: Int { category.reduce(0) { $0 + ($1 == Self.removed ? 0 : 1) } }
+
+    /// Bytes held by the columns.
+    public var columnBytes: Int {
+        ids.count * (8 + 4 + 4 + 8 + 4 + 1 + 1 + 1 + 2 + 2 * districts.count)
+    }
+}
+
+extension IncidentSnapshot {
+    /// The instant a local day starts in the snapshot's zone.
+    public func start(of day: CivilDate) -> Date {
+        Date(timeIntervalSince1970: Double(clock.utc(local: day.dayNumber * 86_400)))
+    }
+}

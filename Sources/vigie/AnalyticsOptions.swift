@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import VigieAnalytics
+import VigieCore
+import VigieStore
+
+/// The filters every analytics command shares, read in the deployment's time zone.
+struct AnalyticsOptions: ParsableArguments {
+    @Option(help: "First local day counted (YYYY-MM-DD).")
+    var from: String?
+    @Option(help: "Last local day counted, included (YYYY-MM-DD).")
+    var to: String?
+    @Option(help: "A category to keep (repeat, or separate with commas); all when none is given.")
+    var category: [String] = []
+    @Option(help: "A source to keep, by name (repeat, or separate with commas).")
+    var source: [String] = []
+    @Option(help: "A district code to keep (repeat, or separate with commas), at the level of --level.")
+    var district: [String] = []
+    @Option(help: "The district level --district and --by district refer to (default: the only one loaded).")
+    var level: String?
+
+    /// The filter these options describe, checked against what the store holds.
+    func filter(store: SQLiteStore, snapshot: IncidentSnapshot) throws -> IncidentFilter {
+        var filter = IncidentFilter()
+        if let from { filter.from = snapshot.start(of: try Self.day(from, option: "--from")) }
+        if let to { filter.to = snapshot.start(of: try Self.day(to, option: "--to").adding(days: 1)) }
+        if let from = filter.from, let to = filter.to, from >= to {
+            throw ValidationError("--from \(self.from!) comes after --to \(self.to!)")
+        }
+        let categories = Self.list(category)
+        if !categories.isEmpty {
+            for code in categories where !Taxonomy.standard.contains(CategoryCode(rawValue: code)) {
+                throw ValidationError("--category '\(code)' is not a category; the categories are \(Taxonomy.standard.categories.map(\.code.rawValue).joined(separator: ", "))")
+            }
+            filter.categories = Set(categories.map(CategoryCode.init(rawValue:)))
+        }
+        let names = Self.list(source)
+        if !names.isEmpty {
+            filter.sourceIDs = Set(try names.map { name in
+                guard let id = try store.source(named: name)?.id else {
+                    throw ValidationError("--source '\(name)' is not registered; `vigie sources list` shows the sources")
+                }
+                return id
+            })
+        }
+        let codes = Self.list(district)
+        if !codes.isEmpty {
+            let level = try districtLevel(snapshot)
+            for code in codes where !snapshot.districtCodes[snapshot.districtLevels.firstIndex(of: level)!].contains(code) {
+                throw ValidationError("--district '\(code)' is not a district of level '\(level)'; `vigie districts list` shows them")
+            }
+            filter.districts = (level, Set(codes))
+        }
+        return filter
+    }
+
+    /// The district level in force: --level, or the only one loaded.
+    func districtLevel(_ snapshot: IncidentSnapshot) throws -> String {
+        if let level {
+            guard snapshot.districtLevels.contains(level) else {
+                throw ValidationError(snapshot.districtLevels.isEmpty
+                    ? "--level '\(level)': no districts are loaded; load them with `vigie districts import`"
+                    : "--level '\(level)' is not loaded; the levels are \(snapshot.districtLevels.joined(separator: ", "))")
+            }
+            return level
+        }
+        switch snapshot.districtLevels.count {
+        case 0: throw ValidationError("no districts are loaded; load them with `vigie districts import`")
+        case 1: return snapshot.districtLevels[0]
+        default:
+            throw ValidationError("several district levels are loaded (\(snapshot.districtLevels.joined(separator: ", "))); choose one with --level")
+        }
+    }
+
+    private static func list(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func day(_ text: String, option: String) throws -> CivilDate {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+            (1900...2100).contains(year), (1...12).contains(month),
+            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+        else { throw ValidationError("\(option) '\(text)' is not a date written YYYY-MM-DD") }
+        return CivilDate(year: year, month: month, day: day)
+    }
+}
+
+/// How analytics results are printed.
+enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, geojson
+}
+
+extension SQLiteStore {
+    /// A snapshot of every incident, laid out around the deployment's area, or its districts, when known.
+    func analyticsSnapshot() throws -> IncidentSnapshot {
+        let deployment = try deployment()
+        guard let zone = TimeZone(identifier: deployment.timeZoneIdentifier) else {
+            throw CommandError("the deployment's time zone '\(deployment.timeZoneIdentifier)' is unknown; set it with `vigie deployment set --time-zone`")
+        }
+        let area = try deployment.area ?? districts(level: nil).compactMap(\.outline.boundingBox).reduce(nil) {
+            (union: BoundingBox?, box: BoundingBox) in union?.union(box) ?? box
+        }
+        let origin = area.map { GeoPoint(latitude: ($0.minY + $0.maxY) / 2, longitude: ($0.minX + $0.maxX) / 2) }
+        return try IncidentSnapshot.build(from: self, timeZone: zone, origin: origin)
+    }
+}

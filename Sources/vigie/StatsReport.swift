@@ -1,0 +1,167 @@
+import Foundation
+import VigieAnalytics
+import VigieCore
+import VigieStore
+
+/// A count table with the names people read: district names and populations, source names, dates.
+struct StatsReport {
+    struct Row {
+        var keys: [GroupKey]
+        var count: Int
+        /// The district the row is about, when grouped by district.
+        var district: District?
+        var rate: Double? {
+            guard let population = district?.population, population > 0 else { return nil }
+            return (Double(count) * 1_000 / Double(population) * 100).rounded() / 100
+        }
+    }
+
+    let table: CountTable
+    let rows: [Row]
+    private let sourceNames: [Int64: String]
+    private let hasDistrict: Bool
+
+    init(table: CountTable, store: SQLiteStore) throws {
+        self.table = table
+        sourceNames = Dictionary(uniqueKeysWithValues: try store.sources().compactMap { source in
+            source.id.map { ($0, source.name) }
+        })
+        var districts: [String: District] = [:]
+        var hasDistrict = false
+        for case .district(let level) in table.dimensions {
+            hasDistrict = true
+            for district in try store.districts(level: level) { districts[district.code] = district }
+        }
+        self.hasDistrict = hasDistrict
+        let sparse = table.dimensions.contains { if case .cell = $0 { true } else { false } }
+        let unplaced = table.rows(nonZeroOnly: sparse).filter { row in
+            // The group of incidents in no district is shown only when some are.
+            row.count > 0 || !row.keys.contains(.district(nil))
+        }
+        rows = unplaced.map { keys, count in
+            let code = keys.lazy.compactMap { key -> String? in
+                if case .district(let code) = key { return code }
+                return nil
+            }.first
+            return Row(keys: keys, count: count, district: code.flatMap { districts[$0] })
+        }
+    }
+
+    var header: [String] {
+        table.dimensions.flatMap(Self.columns) + ["count"] + (hasDistrict ? ["population", "per_1000"] : [])
+    }
+
+    func cells(_ row: Row) -> [String] {
+        var cells: [String] = []
+        for key in row.keys {
+            switch key {
+            case .category(let code): cells.append(code.rawValue)
+            case .source(let id): cells.append(sourceNames[id] ?? "\(id)")
+            case .district(let code): cells += [code ?? "(none)", row.district?.name ?? ""]
+            case .hourOfWeek(let weekday, let hour): cells += [Self.weekdays[weekday], String(hour)]
+            case .day(let date), .week(let date): cells.append(Self.text(date))
+            case .month(let date): cells.append(String(Self.text(date).prefix(7)))
+            case .cell(let index):
+                let centre = table.grid.map { $0.cellCenter(index) }
+                let position = centre.flatMap { centre in table.projection?.unproject(centre) }
+                cells += [String(index), position.map { String(format: "%.6f", $0.latitude) } ?? "",
+                    position.map { String(format: "%.6f", $0.longitude) } ?? ""]
+            }
+        }
+        cells.append(String(row.count))
+        if hasDistrict {
+            cells += [row.district?.population.map(String.init) ?? "", row.rate.map { String(format: "%.2f", $0) } ?? ""]
+        }
+        return cells
+    }
+
+    var json: JSONOutput {
+        .object([
+            "matched": .integer(table.matched),
+            "counted": .integer(table.total),
+            "dimensions": .array(table.dimensions.map { .string(Self.name($0)) }),
+            "cellSize": table.grid.map { .number($0.cellSize) } ?? .null,
+            "groups": .array(rows.map { .object(properties($0)) }),
+        ])
+    }
+
+    var geoJSON: JSONOutput {
+        .object([
+            "type": .string("FeatureCollection"),
+            "features": .array(rows.compactMap { row in
+                guard let outline = outline(row) else { return nil }
+                return .object([
+                    "type": .string("Feature"),
+                    "geometry": .object([
+                        "type": .string("MultiPolygon"),
+                        "coordinates": .array(outline.parts.map { part in
+                            .array(part.map { ring in
+                                .array((ring + (ring.first == ring.last ? [] : [ring[0]])).map {
+                                    .array([.number($0.x), .number($0.y)])
+                                })
+                            })
+                        }),
+                    ]),
+                    "properties": .object(properties(row)),
+                ])
+            }),
+        ])
+    }
+
+    private func outline(_ row: Row) -> Polygon? {
+        if let district = row.district { return district.outline }
+        for case .cell(let index) in row.keys { return table.outline(ofCell: index) }
+        return nil
+    }
+
+    private func properties(_ row: Row) -> [String: JSONOutput] {
+        var properties: [String: JSONOutput] = ["count": .integer(row.count)]
+        for key in row.keys {
+            switch key {
+            case .category(let code): properties["category"] = .string(code.rawValue)
+            case .source(let id): properties["source"] = .string(sourceNames[id] ?? "\(id)")
+            case .district(let code):
+                properties["district"] = code.map(JSONOutput.string) ?? .null
+                properties["name"] = row.district.map { .string($0.name) } ?? .null
+                properties["population"] = row.district?.population.map(JSONOutput.integer) ?? .null
+                properties["ratePer1000"] = row.rate.map(JSONOutput.number) ?? .null
+            case .hourOfWeek(let weekday, let hour):
+                properties["weekday"] = .string(Self.weekdays[weekday])
+                properties["hour"] = .integer(hour)
+            case .day(let date): properties["day"] = .string(Self.text(date))
+            case .week(let date): properties["week"] = .string(Self.text(date))
+            case .month(let date): properties["month"] = .string(String(Self.text(date).prefix(7)))
+            case .cell(let index): properties["cell"] = .integer(index)
+            }
+        }
+        return properties
+    }
+
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    private static func columns(_ dimension: Grouping) -> [String] {
+        switch dimension {
+        case .district: ["district", "name"]
+        case .hourOfWeek: ["weekday", "hour"]
+        case .cell: ["cell", "latitude", "longitude"]
+        default: [name(dimension)]
+        }
+    }
+
+    private static func name(_ dimension: Grouping) -> String {
+        switch dimension {
+        case .category: "category"
+        case .source: "source"
+        case .district(let level): "district:\(level)"
+        case .hourOfWeek: "hour-of-week"
+        case .day: "day"
+        case .week: "week"
+        case .month: "month"
+        case .cell: "cell"
+        }
+    }
+
+    private static func text(_ date: CivilDate) -> String {
+        String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    }
+}
