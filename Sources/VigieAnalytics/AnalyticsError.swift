@@ -7,6 +7,12 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case unknownDistrict(level: String, code: String)
     case invalidCellSize(Double)
     case tooManyGroups(Int)
+    case invalidBandwidth(Double, cellSize: Double)
+    case invalidNeighbourhood(Double, cellSize: Double)
+    case invalidRate(Double)
+    case invalidBands(String)
+    case tooManyEvents(Int, limit: Int)
+    case tooManyPairs(Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +26,18 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             "there is no district '\(code)' at level '\(level)'; `vigie districts list` shows them"
         case .invalidCellSize(let size):
             "a cell of \(size) m is not allowed: cells are 10 to 10,000 m"
+        case .invalidBandwidth(let bandwidth, let cellSize):
+            "a bandwidth of \(bandwidth) m does not suit cells of \(cellSize) m: it must be at least half a cell and at most 20,000 m"
+        case .invalidNeighbourhood(let distance, let cellSize):
+            "a neighbourhood of \(distance) m does not suit cells of \(cellSize) m: it must be 1 to 20 cells"
+        case .invalidRate(let rate):
+            "a false-discovery rate of \(rate) is not allowed: it lies strictly between 0 and 1 (0.05 is usual)"
+        case .invalidBands(let reason):
+            "the bands are not usable: \(reason)"
+        case .tooManyEvents(let count, let limit):
+            "\(count) incidents are more than the \(limit) this test can pair; narrow the period, the categories or the area"
+        case .tooManyPairs(let count, let limit):
+            "\(count) close pairs are more than the \(limit) this test can permute; use a smaller distance or narrow the selection"
         case .tooManyGroups(let count):
             "the grouping asked for would give \(count) groups; use larger cells, a shorter period or fewer dimensions"
         }

@@ -86,26 +86,7 @@ struct StatsReport {
     }
 
     var geoJSON: JSONOutput {
-        .object([
-            "type": .string("FeatureCollection"),
-            "features": .array(rows.compactMap { row in
-                guard let outline = outline(row) else { return nil }
-                return .object([
-                    "type": .string("Feature"),
-                    "geometry": .object([
-                        "type": .string("MultiPolygon"),
-                        "coordinates": .array(outline.parts.map { part in
-                            .array(part.map { ring in
-                                .array((ring + (ring.first == ring.last ? [] : [ring[0]])).map {
-                                    .array([.number($0.x), .number($0.y)])
-                                })
-                            })
-                        }),
-                    ]),
-                    "properties": .object(properties(row)),
-                ])
-            }),
-        ])
+        GeoJSONOutput.featureCollection(rows.map { (outline($0), properties($0)) })
     }
 
     private func outline(_ row: Row) -> Polygon? {

@@ -17,4 +17,19 @@ enum LogFixture {
             """)
         return (file, mapping)
     }
+
+    /// A new store holding `rows`, ingested through the command.
+    static func store(rows: String, labels: String) throws -> (directory: TemporaryDirectory, database: String) {
+        let directory = try TemporaryDirectory()
+        let database = directory.file("v.sqlite").path
+        let (file, mapping) = try write(in: directory, rows: rows, labels: labels)
+        let ingest = try CommandRunner.run(
+            ["ingest", file.path, "--source", "test-log", "--mapping", mapping.path, "--db", database])
+        guard ingest.status == 0 else { throw FixtureError(message: "ingest failed: \(ingest.error)") }
+        return (directory, database)
+    }
+
+    struct FixtureError: Error {
+        var message: String
+    }
 }

@@ -8,16 +8,12 @@ struct StatsCommandTests {
     let database: String
 
     init() throws {
-        directory = try TemporaryDirectory()
-        database = directory.file("v.sqlite").path
-        let (file, mapping) = try LogFixture.write(in: directory, rows: """
+        (directory, database) = try LogFixture.store(rows: """
             1,2025-03-01T10:00,RIXE,43.2951,5.3740
             2,2025-03-01T11:00,VOL,43.3027,5.3806
             3,2025-03-03T12:00,RIXE,43.2698,5.3959
             4,2025-03-03T23:30,VOL,43.2951,5.3741
             """, labels: "RIXE: assault, VOL: theft")
-        let ingest = try CommandRunner.run(["ingest", file.path, "--source", "test-log", "--mapping", mapping.path, "--db", database])
-        #expect(ingest.status == 0, "\(ingest.error)")
         let districts = try CommandRunner.run([
             "districts", "import", ProjectFiles.sharedData("marseille_quartiers_111.geojson").path, "--level",
             "arrondissement", "--code-field", "depco", "--name-field", "nom_co", "--db", database,

@@ -36,14 +36,6 @@ public struct CountTable: Sendable {
     /// A cell's outline in WGS84 (x longitude, y latitude), for maps.
     public func outline(ofCell index: Int) -> Polygon? {
         guard let grid, let projection else { return nil }
-        let bounds = grid.cellBounds(index)
-        let corners = [
-            (bounds.minX, bounds.minY), (bounds.maxX, bounds.minY), (bounds.maxX, bounds.maxY),
-            (bounds.minX, bounds.maxY), (bounds.minX, bounds.minY),
-        ].map { corner in
-            let point = projection.unproject(PlanarPoint(x: corner.0, y: corner.1))
-            return PlanarPoint(x: point.longitude, y: point.latitude)
-        }
-        return Polygon(outer: corners)
+        return grid.outline(ofCell: index, projection: projection)
     }
 }

@@ -36,6 +36,18 @@ extension IncidentSnapshot {
             projection: projection)
     }
 
+    /// Every row `filter` keeps, in order.
+    func rows(_ filter: IncidentFilter) throws -> [Int32] {
+        let compiled = try CompiledFilter(filter, in: self)
+        var rows: [Int32] = []
+        var selection = [Int32](repeating: 0, count: Self.blockSize)
+        for start in stride(from: 0, to: rowCount, by: Self.blockSize) {
+            let selected = select(start..<min(rowCount, start + Self.blockSize), compiled, into: &selection)
+            rows.append(contentsOf: selection[0..<selected])
+        }
+        return rows
+    }
+
     /// Writes the rows of `range` that pass the filter into `selection`; returns how many.
     private func select(_ range: Range<Int>, _ filter: CompiledFilter, into selection: inout [Int32]) -> Int {
         var count = 0
@@ -90,7 +102,7 @@ extension IncidentSnapshot {
     }
 
     /// Folds one dimension's key into the selected rows' group keys; a row outside every group gets -1.
-    private func fold(_ dimension: ResolvedDimension, _ selection: [Int32], _ count: Int, into keys: inout [Int]) {
+    private func fold(_ dimension: ResolvedGrouping, _ selection: [Int32], _ count: Int, into keys: inout [Int]) {
         let cardinality = dimension.keys.count
         keys.withUnsafeMutableBufferPointer { keys in
             func apply<Column>(_ column: ContiguousArray<Column>, _ key: (Column) -> Int) {

@@ -1,3 +1,5 @@
+import VigieCore
+
 /// Residents' reports: a GeoJSON FeatureCollection of points, UTC times, the reporter's e-mail as personal data.
 struct CitizenReportWriter: SourceFileWriter {
     /// The citizen reports source.

@@ -1,3 +1,5 @@
+import VigieCore
+
 /// Electronic tickets: tab-separated UTF-8 with one local `yyyy-MM-dd HH:mm:ss` column and the plate number.
 struct ElectronicTicketWriter: SourceFileWriter {
     /// The electronic tickets source.

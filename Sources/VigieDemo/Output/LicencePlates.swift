@@ -1,3 +1,5 @@
+import VigieCore
+
 /// Synthetic French registration plates (`AB-123-CD`); a share of them comes back, as some cars often do.
 struct LicencePlates: Sendable {
     private static let letters = Array("ABCDEFGHJKLMNPQRSTVWXYZ")

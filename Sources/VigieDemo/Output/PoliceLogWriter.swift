@@ -1,3 +1,5 @@
+import VigieCore
+
 /// The police log: a `;`-separated, Latin-1, CRLF export with local times to the minute and street names.
 struct PoliceLogWriter: SourceFileWriter {
     /// The police log source.

@@ -1,3 +1,5 @@
+import VigieCore
+
 /// Synthetic e-mail addresses of residents who report; some report often, about 30 % stay anonymous.
 struct ReporterEmails: Sendable {
     private static let firstNames = [

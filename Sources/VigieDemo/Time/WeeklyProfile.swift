@@ -1,3 +1,5 @@
+import VigieCore
+
 /// How a kind of incident spreads over the 168 hours of the week, in local time.
 struct WeeklyProfile: Sendable {
     private let weights: [[Double]]

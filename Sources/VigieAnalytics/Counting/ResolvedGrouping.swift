@@ -2,7 +2,7 @@ import Foundation
 import VigieCore
 
 /// A dimension made concrete for one query: its keys, and how a row's columns give its key.
-struct ResolvedDimension {
+struct ResolvedGrouping {
     enum Kind {
         case category
         case source
@@ -25,20 +25,20 @@ struct ResolvedDimension {
 }
 
 extension IncidentSnapshot {
-    func resolve(_ dimension: Grouping, filter: IncidentFilter) throws -> ResolvedDimension {
+    func resolve(_ dimension: Grouping, filter: IncidentFilter) throws -> ResolvedGrouping {
         switch dimension {
         case .category:
-            return ResolvedDimension(kind: .category, keys: Taxonomy.standard.categories.map { .category($0.code) })
+            return ResolvedGrouping(kind: .category, keys: Taxonomy.standard.categories.map { .category($0.code) })
         case .source:
-            return ResolvedDimension(kind: .source, keys: sourceIDs.map(GroupKey.source))
+            return ResolvedGrouping(kind: .source, keys: sourceIDs.map(GroupKey.source))
         case .district(let level):
             guard let index = districtLevels.firstIndex(of: level) else {
                 throw AnalyticsError.unknownDistrictLevel(level, known: districtLevels)
             }
-            return ResolvedDimension(
+            return ResolvedGrouping(
                 kind: .district(level: index), keys: districtCodes[index].map(GroupKey.district) + [.district(nil)])
         case .hourOfWeek:
-            return ResolvedDimension(
+            return ResolvedGrouping(
                 kind: .hourOfWeek, keys: (0..<168).map { .hourOfWeek(weekday: $0 / 24, hour: $0 % 24) })
         case .day, .week, .month:
             let (first, last) = days(of: filter)
@@ -57,7 +57,7 @@ extension IncidentSnapshot {
                     table.append(Int32(keys.count - 1))
                 }
             }
-            return ResolvedDimension(
+            return ResolvedGrouping(
                 kind: .days(first: first, table: table), keys: keys, includesMonthPrecision: dimension == .month)
         case .cell(let size):
             guard size >= 10 && size <= 10_000 else { throw AnalyticsError.invalidCellSize(size) }
@@ -65,7 +65,7 @@ extension IncidentSnapshot {
                 BoundingBox(minX: Double($0.minX), minY: Double($0.minY), maxX: Double($0.maxX), maxY: Double($0.maxY))
             }
             guard let region = covered ?? extent else {
-                return ResolvedDimension(kind: .cell(SquareGrid(minX: 0, minY: 0, cellSize: size, columns: 1, rows: 1)), keys: [.cell(0)])
+                return ResolvedGrouping(kind: .cell(SquareGrid(minX: 0, minY: 0, cellSize: size, columns: 1, rows: 1)), keys: [.cell(0)])
             }
             let minX = (region.minX / size).rounded(.down) * size
             let minY = (region.minY / size).rounded(.down) * size
@@ -73,7 +73,7 @@ extension IncidentSnapshot {
             let rows = Int(((region.maxY - minY) / size).rounded(.down)) + 1
             guard columns * rows <= Self.maximumGroups else { throw AnalyticsError.tooManyGroups(columns * rows) }
             let grid = SquareGrid(minX: minX, minY: minY, cellSize: size, columns: columns, rows: rows)
-            return ResolvedDimension(kind: .cell(grid), keys: (0..<grid.count).map(GroupKey.cell))
+            return ResolvedGrouping(kind: .cell(grid), keys: (0..<grid.count).map(GroupKey.cell))
         }
     }
 

@@ -1,9 +1,9 @@
 /// A xoshiro256** generator seeded through SplitMix64, so a seed gives the same numbers in every process.
-struct SeededGenerator: Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// Creates the generator of one independent stream of a seed.
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         var mixer = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
         func splitMix() -> UInt64 {
             mixer &+= 0x9E37_79B9_7F4A_7C15
@@ -16,7 +16,7 @@ struct SeededGenerator: Sendable {
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         let result = ((state.1 &* 5) << 7 | (state.1 &* 5) >> 57) &* 9
         let t = state.1 << 17
         state.2 ^= state.0
@@ -29,23 +29,23 @@ struct SeededGenerator: Sendable {
     }
 
     /// A uniform number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A uniform integer in [0, bound).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         return Int(UInt64(bound).multipliedFullWidth(by: next()).high)
     }
 
     /// A uniform integer in the closed range.
-    mutating func integer(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
+    public mutating func integer(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
     /// A uniform number in [lower, upper).
-    mutating func uniform(_ lower: Double, _ upper: Double) -> Double { lower + (upper - lower) * unit() }
+    public mutating func uniform(_ lower: Double, _ upper: Double) -> Double { lower + (upper - lower) * unit() }
 
     /// Whether an event of this probability happens.
-    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+    public mutating func chance(_ probability: Double) -> Bool { unit() < probability }
 
     /// One element of a non-empty array.
-    mutating func element<T>(of array: [T]) -> T { array[below(array.count)] }
+    public mutating func element<T>(of array: [T]) -> T { array[below(array.count)] }
 }
