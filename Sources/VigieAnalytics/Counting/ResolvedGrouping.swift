@@ -79,9 +79,8 @@ extension IncidentSnapshot {
 
     /// The local days a series covers: the filter's period when it gives one, the data's otherwise.
     private func days(of filter: IncidentFilter) -> (Int, Int) {
-        func localDay(_ date: Date) -> Int { localTime(utc: Int(date.timeIntervalSince1970.rounded(.down))).day }
-        let first = filter.from.map(localDay) ?? dayRange?.lowerBound ?? 0
-        let last = filter.to.map { localDay($0.addingTimeInterval(-1)) } ?? dayRange?.upperBound ?? -1
+        let first = filter.from.map(localDay(of:)) ?? dayRange?.lowerBound ?? 0
+        let last = filter.to.map { localDay(of: $0.addingTimeInterval(-1)) } ?? dayRange?.upperBound ?? -1
         return (first, last)
     }
 }

@@ -76,6 +76,9 @@ public struct IncidentSnapshot: Sendable {
 }
 
 extension IncidentSnapshot {
+    /// The local day (days since 1970-01-01 in the snapshot's zone) of an instant.
+    public func localDay(of date: Date) -> Int { localTime(utc: Int(date.timeIntervalSince1970.rounded(.down))).day }
+
     /// The instant a local day starts in the snapshot's zone.
     public func start(of day: CivilDate) -> Date {
         Date(timeIntervalSince1970: Double(clock.utc(local: day.dayNumber * 86_400)))

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import VigieAnalytics
+import VigieCore
+import VigieStore
+
+/// `vigie trends`: the CompStat table, or a series with its seasonal decomposition and changes of level.
+struct Trends: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How incidents evolve: a CompStat table, or a series with its decomposition and changes of level.",
+        discussion: """
+            Without --series: the last 7 and 28 days against the period before and the same days 52 weeks \
+            earlier, and the year to date against the same dates a year before, per group, with the exact \
+            Poisson test of each difference (up or down when p ≤ --significance, stable otherwise). With --series: \
+            the counts per day, week or month, their classical decomposition (trend, seasonal part over a \
+            week of days, a year of weeks or a year of months, residual) and the changes of level found by PELT.
+            """)
+
+    enum By: String, ExpressibleByArgument, CaseIterable {
+        case category, district, source
+    }
+
+    enum Series: String, ExpressibleByArgument, CaseIterable {
+        case day, week, month
+    }
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var filters: AnalyticsOptions
+    @Option(help: "The last day counted (YYYY-MM-DD; default: the latest day holding an incident).") var asOf: String?
+    @Option(help: "The groups of the CompStat table: category, district or source.") var by: By = .category
+    @Option(help: "A series instead of the table: day, week or month.") var series: Series?
+    @Option(help: "Significance level of the CompStat differences.") var significance: Double = 0.05
+    @Option(help: "table, csv or json.") var format: ResultFormat = .table
+
+    func validate() throws {
+        if format == .geojson { throw ValidationError("--format geojson does not apply to trends: use table, csv or json") }
+        guard significance > 0 && significance < 1 else {
+            throw ValidationError("--significance \(significance) must lie strictly between 0 and 1")
+        }
+    }
+
+    func run() async throws {
+        let store = try store.openExisting()
+        let snapshot = try store.analyticsSnapshot()
+        let filter = try filters.filter(store: store, snapshot: snapshot)
+        if let series {
+            let grouping: Grouping = switch series {
+            case .day: .day
+            case .week: .week
+            case .month: .month
+            }
+            let table = try snapshot.count(by: [grouping], filter: filter)
+            // Periods the data covers only in part (the first and last weeks or months) would read as drops.
+            let first = max(snapshot.dayRange?.lowerBound ?? 0, filter.from.map { snapshot.localDay(of: $0) } ?? .min)
+            let last = min(snapshot.dayRange?.upperBound ?? -1,
+                filter.to.map { snapshot.localDay(of: $0.addingTimeInterval(-1)) } ?? .max)
+            let whole = table.keys[0].indices.filter { index in
+                switch table.keys[0][index] {
+                case .week(let monday): monday.dayNumber >= first && monday.dayNumber + 6 <= last
+                case .month(let start):
+                    start.dayNumber >= first
+                        && start.dayNumber + CivilDate.daysInMonth(year: start.year, month: start.month) - 1 <= last
+                default: true
+                }
+            }
+            try TrendsReport.printSeries(
+                whole.map { (table.keys[0][$0], table.counts[$0]) },
+                period: series == .day ? 7 : series == .week ? 52 : 12, format: format)
+            return
+        }
+        let day: CivilDate
+        if let asOf {
+            day = try AnalyticsOptions.day(asOf, option: "--as-of")
+        } else {
+            guard let last = snapshot.dayRange?.upperBound else { throw CommandError("the store holds no incident yet") }
+            day = CivilDate(dayNumber: last)
+        }
+        let grouping: Grouping = switch by {
+        case .category: .category
+        case .source: .source
+        case .district: .district(level: try filters.districtLevel(snapshot))
+        }
+        let table = try snapshot.compStat(asOf: day, grouping: grouping, filter: filter)
+        try TrendsReport.printCompStat(table, level: significance, format: format, names: try GroupNames(store: store))
+    }
+}
