@@ -163,6 +163,30 @@ extension SQLiteStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v3: alerts") { db in
+            // The whole city is written '' rather than NULL so that the uniqueness of a finding holds.
+            try db.execute(sql: """
+                CREATE TABLE alert (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('excess', 'level-change')),
+                    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    district_level TEXT NOT NULL DEFAULT '',
+                    district_code TEXT NOT NULL DEFAULT '',
+                    category TEXT NOT NULL REFERENCES category(code),
+                    observed REAL NOT NULL,
+                    expected REAL NOT NULL,
+                    p REAL CHECK (p BETWEEN 0 AND 1),
+                    detected_at REAL NOT NULL,
+                    acknowledged_at REAL,
+                    acknowledged_by TEXT CHECK (length(acknowledged_by) > 0),
+                    note TEXT,
+                    CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL)),
+                    CHECK ((district_level = '') = (district_code = '')),
+                    UNIQUE (kind, day, district_level, district_code, category)
+                );
+                CREATE INDEX alert_by_day ON alert(day);
+                """)
+        }
         return migrator
     }
 }

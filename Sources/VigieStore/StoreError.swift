@@ -10,6 +10,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case vanishedIncident(reference: String)
     /// The database file is not a Vigie store or is of a newer version.
     case incompatibleDatabase(path: String, reason: String)
+    /// No alert has this id.
+    case unknownAlert(Int64)
+    /// The alert was acknowledged already.
+    case alertAlreadyAcknowledged(Int64, by: String)
 
     /// A message naming the problem and the way out.
     public var description: String {
@@ -22,6 +26,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "the batch was not written: \(detail)"
         case .vanishedIncident(let reference):
             "the incident with reference '\(reference)' disappeared during the ingest; run the ingest again"
+        case .unknownAlert(let id):
+            "there is no alert \(id); `vigie alerts list --all` shows them"
+        case .alertAlreadyAcknowledged(let id, let person):
+            "alert \(id) was acknowledged already, by \(person)"
         case .incompatibleDatabase(let path, let reason):
             "\(path) cannot be opened as a Vigie store: \(reason)"
         }

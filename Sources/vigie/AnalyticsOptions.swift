@@ -78,12 +78,10 @@ struct AnalyticsOptions: ParsableArguments {
     }
 
     static func day(_ text: String, option: String) throws -> CivilDate {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-            (1900...2100).contains(year), (1...12).contains(month),
-            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
-        else { throw ValidationError("\(option) '\(text)' is not a date written YYYY-MM-DD") }
-        return CivilDate(year: year, month: month, day: day)
+        guard let date = CivilDate(iso: text), (1900...2100).contains(date.year) else {
+            throw ValidationError("\(option) '\(text)' is not a date written YYYY-MM-DD")
+        }
+        return date
     }
 }
 

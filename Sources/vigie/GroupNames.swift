@@ -23,15 +23,11 @@ struct GroupNames {
         case .district(let code?): "\(code) \(districts[code] ?? "")".trimmingCharacters(in: .whitespaces)
         case .district(nil): "(none)"
         case .hourOfWeek(let weekday, let hour): "\(Self.weekdays[weekday]) \(hour) h"
-        case .day(let date), .week(let date): Self.text(date)
-        case .month(let date): String(Self.text(date).prefix(7))
+        case .day(let date), .week(let date): date.iso
+        case .month(let date): String(date.iso.prefix(7))
         case .cell(let index): "cell \(index)"
         }
     }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-    static func text(_ date: CivilDate) -> String {
-        String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
-    }
 }

@@ -58,9 +58,9 @@ struct StatsReport {
             case .category(let code): cells.append(code.rawValue)
             case .source(let id): cells.append(sourceNames[id] ?? "\(id)")
             case .district(let code): cells += [code ?? "(none)", row.district?.name ?? ""]
-            case .hourOfWeek(let weekday, let hour): cells += [Self.weekdays[weekday], String(hour)]
-            case .day(let date), .week(let date): cells.append(Self.text(date))
-            case .month(let date): cells.append(String(Self.text(date).prefix(7)))
+            case .hourOfWeek(let weekday, let hour): cells += [GroupNames.weekdays[weekday], String(hour)]
+            case .day(let date), .week(let date): cells.append(date.iso)
+            case .month(let date): cells.append(String(date.iso.prefix(7)))
             case .cell(let index):
                 let centre = table.grid.map { $0.cellCenter(index) }
                 let position = centre.flatMap { centre in table.projection?.unproject(centre) }
@@ -107,18 +107,16 @@ struct StatsReport {
                 properties["population"] = row.district?.population.map(JSONOutput.integer) ?? .null
                 properties["ratePer1000"] = row.rate.map(JSONOutput.number) ?? .null
             case .hourOfWeek(let weekday, let hour):
-                properties["weekday"] = .string(Self.weekdays[weekday])
+                properties["weekday"] = .string(GroupNames.weekdays[weekday])
                 properties["hour"] = .integer(hour)
-            case .day(let date): properties["day"] = .string(Self.text(date))
-            case .week(let date): properties["week"] = .string(Self.text(date))
-            case .month(let date): properties["month"] = .string(String(Self.text(date).prefix(7)))
+            case .day(let date): properties["day"] = .string(date.iso)
+            case .week(let date): properties["week"] = .string(date.iso)
+            case .month(let date): properties["month"] = .string(String(date.iso.prefix(7)))
             case .cell(let index): properties["cell"] = .integer(index)
             }
         }
         return properties
     }
-
-    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     private static func columns(_ dimension: Grouping) -> [String] {
         switch dimension {
@@ -140,9 +138,5 @@ struct StatsReport {
         case .month: "month"
         case .cell: "cell"
         }
-    }
-
-    private static func text(_ date: CivilDate) -> String {
-        String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
     }
 }

@@ -21,7 +21,7 @@ enum TrendsReport {
         }
         switch format {
         case .table:
-            Swift.print("as of \(GroupNames.text(table.asOf)); ↑ ↓ mark differences significant at p ≤ \(level) (exact Poisson test)")
+            Swift.print("as of \(table.asOf.iso); ↑ ↓ mark differences significant at p ≤ \(level) (exact Poisson test)")
             Output.table(
                 ["group", "7 d", "prev 7 d", "year before", "28 d", "prev 28 d", "year before", "year to date", "year before"],
                 table.lines.map { line in
@@ -41,7 +41,7 @@ enum TrendsReport {
             })
         case .json, .geojson:
             try Output.json(JSONOutput.object([
-                "asOf": .string(GroupNames.text(table.asOf)), "level": .number(level),
+                "asOf": .string(table.asOf.iso), "level": .number(level),
                 "lines": .array(table.lines.map { line in
                     var object: [String: JSONOutput] = ["group": .string(names.label(line.key))]
                     for (name, path) in comparisons {
@@ -62,8 +62,8 @@ enum TrendsReport {
         let counts = series.map(\.count)
         let labels = series.map(\.key).map { key -> String in
             switch key {
-            case .day(let date), .week(let date): GroupNames.text(date)
-            case .month(let date): String(GroupNames.text(date).prefix(7))
+            case .day(let date), .week(let date): date.iso
+            case .month(let date): String(date.iso.prefix(7))
             default: ""
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A proleptic Gregorian calendar date, converted to and from a day count with Hinnant's integer algorithms.
 public struct CivilDate: Hashable, Sendable, Comparable {
     /// Year.
@@ -60,4 +62,19 @@ public struct CivilDate: Hashable, Sendable, Comparable {
 
     /// Orders dates chronologically.
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+}
+
+extension CivilDate {
+    /// The date written YYYY-MM-DD.
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// Reads a date written YYYY-MM-DD, `nil` when it is not one.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+            (1...9999).contains(year), (1...12).contains(month),
+            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
 }
