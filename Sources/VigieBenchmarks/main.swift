@@ -1,6 +1,7 @@
 import Foundation
 
-/// Benchmarks run on demand: `.build/release/VigieBenchmarks ingest [ROWS...]` after `swift build -c release`.
+/// Benchmarks run on demand, after `swift build -c release`: `.build/release/VigieBenchmarks ingest [ROWS...]` or
+/// `.build/release/VigieBenchmarks analytics [ROWS] [--db STORE]`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let executableDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent()
@@ -24,8 +25,23 @@ func runBenchmark() async throws {
             vigie: executableDirectory.appendingPathComponent("vigie"),
             sharedData: root.deletingLastPathComponent().appendingPathComponent("shared/data"), mapping: mapping
         ).run()
+    case "analytics":
+        var rows = 10_000_000
+        var store: String?
+        var remaining = arguments.dropFirst()
+        while let argument = remaining.popFirst() {
+            if argument == "--db", let path = remaining.popFirst() { store = path } else if let count = Int(argument) { rows = count }
+        }
+        try AnalyticsBenchmark(
+            rows: rows, store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie"),
+            reference: root.appendingPathComponent("benchmarks/duckdb-reference.py")
+        ).run()
     default:
-        print("usage: VigieBenchmarks ingest [ROWS...]   (build first: swift build -c release)")
+        print("""
+            usage: VigieBenchmarks ingest [ROWS...]
+                   VigieBenchmarks analytics [ROWS] [--db STORE]
+            (build first: swift build -c release)
+            """)
     }
 }
 

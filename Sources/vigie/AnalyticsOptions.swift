@@ -18,6 +18,10 @@ struct AnalyticsOptions: ParsableArguments {
     var district: [String] = []
     @Option(help: "The district level --district and --by district refer to (default: the only one loaded).")
     var level: String?
+    @Option(help: "Only incidents in this box: minLon,minLat,maxLon,maxLat in degrees.")
+    var area: String?
+    @Option(help: "Only incidents within the polygons of this GeoJSON file (a geometry, a feature or a collection).")
+    var within: String?
 
     /// The filter these options describe, checked against what the store holds.
     func filter(store: SQLiteStore, snapshot: IncidentSnapshot) throws -> IncidentFilter {
@@ -51,6 +55,9 @@ struct AnalyticsOptions: ParsableArguments {
             }
             filter.districts = (level, Set(codes))
         }
+        if area != nil && within != nil { throw ValidationError("give --area or --within, not both") }
+        if let area { filter.area = .box(try DeploymentCommand.Set.parseArea(area)) }
+        if let within { filter.area = .polygon(try Self.polygon(within)) }
         return filter
     }
 
@@ -69,6 +76,29 @@ struct AnalyticsOptions: ParsableArguments {
         case 1: return snapshot.districtLevels[0]
         default:
             throw ValidationError("several district levels are loaded (\(snapshot.districtLevels.joined(separator: ", "))); choose one with --level")
+        }
+    }
+
+    /// The union of the polygons of a GeoJSON file.
+    private static func polygon(_ path: String) throws -> Polygon {
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ValidationError("--within \(path): cannot be read as JSON (\(error.localizedDescription))")
+        }
+        let object = json as? [String: Any]
+        let geometries: [Any] = switch object?["type"] as? String {
+        case "FeatureCollection": (object?["features"] as? [[String: Any]] ?? []).compactMap { $0["geometry"] }
+        case "Feature": [object?["geometry"] as Any]
+        default: [json]
+        }
+        do {
+            let polygons = try geometries.map(Polygon.fromGeoJSONGeometry)
+            guard let first = polygons.first else { throw ValidationError("--within \(path) holds no polygon") }
+            return polygons.dropFirst().reduce(first) { $0.merging($1) }
+        } catch let error as GeometryError {
+            throw ValidationError("--within \(path): \(error)")
         }
     }
 

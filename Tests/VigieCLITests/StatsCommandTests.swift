@@ -50,6 +50,20 @@ struct StatsCommandTests {
         #expect(days.output == "day,count\n2025-03-01,2\n2025-03-02,0\n2025-03-03,1\n")
     }
 
+    @Test("an area keeps the incidents inside it, as a box or as GeoJSON polygons")
+    func areas() throws {
+        let box = try json(try vigie("--by", "category", "--area", "5.37,43.29,5.38,43.30", "--format", "json"))
+        #expect(box["matched"] as? Int == 2)
+        let file = try directory.write("area.geojson", text: """
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+             "coordinates": [[[5.37, 43.29], [5.38, 43.29], [5.38, 43.30], [5.37, 43.30], [5.37, 43.29]]]}}
+            """)
+        let within = try json(try vigie("--by", "category", "--within", file.path, "--format", "json"))
+        #expect(within["matched"] as? Int == 2)
+        let bad = try vigie("--area", "5.38,43.29,5.37,43.30")
+        #expect(bad.status != 0 && bad.error.contains("minLon,minLat,maxLon,maxLat"))
+    }
+
     @Test("the hour of the week is local: 23:30 on a Monday in Marseille is Monday at 23")
     func hourOfWeek() throws {
         let hours = try vigie("--by", "hour-of-week", "--format", "csv")

@@ -26,23 +26,25 @@ public struct IncidentSnapshot: Sendable {
     public internal(set) var sourceIDs: [Int64] = []
     var sourceIndex: [Int64: UInt16] = [:]
 
-    var ids = ContiguousArray<Int64>()
+    /// Incident ids, increasing. This and the columns below hold one entry per row, readable so that other
+    /// tools can scan the same rows.
+    public internal(set) var ids = ContiguousArray<Int64>()
     /// Metres east and north of the projection origin; NaN when the position is unknown.
-    var x = ContiguousArray<Float>()
-    var y = ContiguousArray<Float>()
+    public internal(set) var x = ContiguousArray<Float>()
+    public internal(set) var y = ContiguousArray<Float>()
     /// UTC seconds.
-    var time = ContiguousArray<Int64>()
+    public internal(set) var time = ContiguousArray<Int64>()
     /// The local day number (days since 1970-01-01 in the deployment's zone).
-    var day = ContiguousArray<Int32>()
+    public internal(set) var day = ContiguousArray<Int32>()
     /// 0 for Monday 00:00–01:00 local time up to 167, or `unknownHour`.
-    var hourOfWeek = ContiguousArray<UInt8>()
+    public internal(set) var hourOfWeek = ContiguousArray<UInt8>()
     /// `TimePrecision` as 0 exact, 1 hour, 2 day, 3 month.
-    var precision = ContiguousArray<UInt8>()
+    public internal(set) var precision = ContiguousArray<UInt8>()
     /// Position in the standard taxonomy, or `removed`.
-    var category = ContiguousArray<UInt8>()
-    var source = ContiguousArray<UInt16>()
+    public internal(set) var category = ContiguousArray<UInt8>()
+    public internal(set) var source = ContiguousArray<UInt16>()
     /// Per district level, the index of the incident's code, or -1.
-    var districts: [ContiguousArray<Int16>] = []
+    public internal(set) var districts: [ContiguousArray<Int16>] = []
     /// The extent of located incidents, in metres.
     public internal(set) var extent: BoundingBox?
     /// The first and last local day of any incident.
