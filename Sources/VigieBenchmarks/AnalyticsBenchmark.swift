@@ -44,6 +44,7 @@ struct AnalyticsBenchmark {
             ("district x category, filtered", try time { districtTable = try snapshot.count(by: [.district(level: level), .category], filter: filter) },
                 "last 365 days, 6 of 12 categories"),
             ("100 m grid, whole city", try time { gridTable = try snapshot.count(by: [.cell(size: 100)]) }, "every located incident"),
+            ("25 m grid, whole city", try time { _ = try snapshot.count(by: [.cell(size: 25)]) }, "every located incident"),
             ("KDE 100 m, h = 300 m", try time { _ = try snapshot.density(cellSize: 100, bandwidth: 300) }, "every located incident"),
         ]
         let duck = try duckDB(snapshot, level: level, filter: filter, categories: categories, grid: gridTable!.grid!)

@@ -54,8 +54,9 @@ struct Trends: AsyncParsableCommand {
             let first = max(snapshot.dayRange?.lowerBound ?? 0, filter.from.map { snapshot.localDay(of: $0) } ?? .min)
             let last = min(snapshot.dayRange?.upperBound ?? -1,
                 filter.to.map { snapshot.localDay(of: $0.addingTimeInterval(-1)) } ?? .max)
-            let whole = table.keys[0].indices.filter { index in
-                switch table.keys[0][index] {
+            let keys = table.keys(0)
+            let whole = keys.indices.filter { index in
+                switch keys[index] {
                 case .week(let monday): monday.dayNumber >= first && monday.dayNumber + 6 <= last
                 case .month(let start):
                     start.dayNumber >= first
@@ -64,7 +65,7 @@ struct Trends: AsyncParsableCommand {
                 }
             }
             try TrendsReport.printSeries(
-                whole.map { (table.keys[0][$0], table.counts[$0]) },
+                whole.map { (keys[$0], table.counts[$0]) },
                 period: series == .day ? 7 : series == .week ? 52 : 12, format: format)
             return
         }

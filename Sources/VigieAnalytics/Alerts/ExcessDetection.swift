@@ -53,8 +53,8 @@ extension IncidentSnapshot {
         period.to = start(of: CivilDate(dayNumber: days.upperBound + 1))
         let table = try count(by: [.district(level: level), .category, .day], filter: period)
         let span = days.upperBound - first + 1
-        let districts = table.keys[0]
-        let categories = table.keys[1]
+        let districts = table.keys(0)
+        let categories = table.keys(1)
         var tests: [(finding: ExcessFinding, p: Double)] = []
         for district in districts.indices {
             for category in categories.indices {

@@ -25,10 +25,10 @@ extension IncidentSnapshot {
         period.from = start(of: CivilDate(dayNumber: firstMonday))
         period.to = start(of: CivilDate(dayNumber: lastSunday + 1))
         let table = try count(by: [.category, .week], filter: period)
-        let weeks = table.keys[1].count
+        let weeks = table.keys(1).count
         guard weeks == 104 else { return [] }
         var findings: [LevelChangeFinding] = []
-        for (index, key) in table.keys[0].enumerated() {
+        for (index, key) in table.keys(0).enumerated() {
             guard case .category(let category) = key else { continue }
             let counts = table.counts[(index * weeks)..<((index + 1) * weeks)].map(Double.init)
             let differences = (52..<104).map { counts[$0] - counts[$0 - 52] }

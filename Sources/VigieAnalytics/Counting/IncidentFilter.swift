@@ -61,6 +61,9 @@ struct CompiledFilter {
     var box: (minX: Float, minY: Float, maxX: Float, maxY: Float)?
     var exact: ((Double, Double) -> Bool)?
 
+    /// Whether only the period and the categories are tested.
+    var periodAndCategoriesOnly: Bool { sources == nil && district == nil && box == nil && exact == nil }
+
     init(_ filter: IncidentFilter, in snapshot: IncidentSnapshot) throws {
         if let from = filter.from { self.from = Int64(from.timeIntervalSince1970.rounded(.up)) }
         if let to = filter.to { self.to = Int64(to.timeIntervalSince1970.rounded(.up)) }

@@ -2,8 +2,6 @@ import Foundation
 import VigieCore
 
 extension IncidentSnapshot {
-    /// Rows scanned at a time: the selection and keys of a block stay in the processor's cache.
-    private static let blockSize = 4_096
     /// More groups than this is a query no map or table can show.
     static let maximumGroups = 50_000_000
 
@@ -12,11 +10,27 @@ extension IncidentSnapshot {
     /// The scan is column at a time over blocks of rows: the filter narrows a selection of row numbers one
     /// condition at a time, then each dimension folds its value into the selected rows' group keys.
     public func count(by dimensions: [Grouping] = [], filter: IncidentFilter = IncidentFilter()) throws -> CountTable {
+        let (counts, resolved, matched) = try countGroups(by: dimensions, filter: filter)
+        return CountTable(
+            dimensions: dimensions, cardinalities: resolved.map(\.cardinality), storedKeys: resolved.map(\.keys),
+            counts: counts.map(Int.init), matched: matched, grid: resolved.lazy.compactMap(\.grid).first,
+            projection: projection)
+    }
+
+    /// The scan behind `count`, with 32-bit counters: they halve the cache a fine grid takes, and a snapshot
+    /// holds fewer than 2^31 rows.
+    func countGroups(by dimensions: [Grouping], filter: IncidentFilter) throws
+        -> (counts: [Int32], resolved: [ResolvedGrouping], matched: Int)
+    {
         let compiled = try CompiledFilter(filter, in: self)
         let resolved = try dimensions.map { try resolve($0, filter: filter) }
-        let groups = resolved.reduce(1) { $0 * $1.keys.count }
+        let groups = resolved.reduce(1) { $0 * $1.cardinality }
         guard groups <= Self.maximumGroups else { throw AnalyticsError.tooManyGroups(groups) }
-        var counts = [Int](repeating: 0, count: groups)
+        var counts = [Int32](repeating: 0, count: groups)
+        if resolved.count == 1, let grid = resolved[0].grid, compiled.periodAndCategoriesOnly {
+            let matched = countCells(grid, compiled, into: &counts)
+            return (counts, resolved, matched)
+        }
         var matched = 0
         var selection = [Int32](repeating: 0, count: Self.blockSize)
         var keys = [Int](repeating: 0, count: Self.blockSize)
@@ -24,16 +38,50 @@ extension IncidentSnapshot {
             let end = min(rowCount, start + Self.blockSize)
             let selected = select(start..<end, compiled, into: &selection)
             matched += selected
-            for index in 0..<selected { keys[index] = 0 }
-            for dimension in resolved { fold(dimension, selection, selected, into: &keys) }
+            for (position, dimension) in resolved.enumerated() {
+                fold(dimension, first: position == 0, selection, selected, into: &keys)
+            }
+            if resolved.isEmpty { for index in 0..<selected { keys[index] = 0 } }
             counts.withUnsafeMutableBufferPointer { counts in
-                for index in 0..<selected where keys[index] >= 0 { counts[keys[index]] += 1 }
+                keys.withUnsafeBufferPointer { keys in
+                    for index in 0..<selected where keys[index] >= 0 { counts[keys[index]] &+= 1 }
+                }
             }
         }
-        let cell = resolved.lazy.compactMap(\.grid).first
-        return CountTable(
-            dimensions: dimensions, keys: resolved.map(\.keys), counts: counts, matched: matched, grid: cell,
-            projection: projection)
+        return (counts, resolved, matched)
+    }
+
+    /// Counts, in one pass with no selection, the rows a period-and-categories filter keeps into the cells of
+    /// `grid`: the common map query, and the first step of every density surface. Returns the rows kept.
+    private func countCells(_ grid: SquareGrid, _ filter: CompiledFilter, into counts: inout [Int32]) -> Int {
+        let cells = CellLocator(grid)
+        var matched = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    time.withUnsafeBufferPointer { time in
+                        category.withUnsafeBufferPointer { category in
+                            filter.categories.withUnsafeBufferPointer { kept in
+                                for start in stride(from: 0, to: rowCount, by: Self.blockSize) {
+                                    let zone = blockTimes[start / Self.blockSize]
+                                    if zone.last < filter.from || zone.first >= filter.to { continue }
+                                    let wholePeriod = zone.first >= filter.from && zone.last < filter.to
+                                    for row in start..<min(rowCount, start + Self.blockSize) {
+                                        guard kept[Int(category[row])],
+                                            wholePeriod || (time[row] >= filter.from && time[row] < filter.to)
+                                        else { continue }
+                                        matched &+= 1
+                                        let cell = cells.index(x: x[row], y: y[row])
+                                        if cell >= 0 { counts[cell] &+= 1 }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return matched
     }
 
     /// Every row `filter` keeps, in order.
@@ -51,10 +99,20 @@ extension IncidentSnapshot {
     /// Writes the rows of `range` that pass the filter into `selection`; returns how many.
     private func select(_ range: Range<Int>, _ filter: CompiledFilter, into selection: inout [Int32]) -> Int {
         var count = 0
+        let zone = blockTimes[range.lowerBound / Self.blockSize]
+        if zone.last < filter.from || zone.first >= filter.to { return 0 }
+        let wholePeriod = zone.first >= filter.from && zone.last < filter.to
         selection.withUnsafeMutableBufferPointer { selection in
             time.withUnsafeBufferPointer { time in
                 category.withUnsafeBufferPointer { category in
                     filter.categories.withUnsafeBufferPointer { kept in
+                        if wholePeriod {
+                            for row in range {
+                                selection[count] = Int32(truncatingIfNeeded: row)
+                                count &+= kept[Int(category[row])] ? 1 : 0
+                            }
+                            return
+                        }
                         for row in range {
                             selection[count] = Int32(truncatingIfNeeded: row)
                             let passes = time[row] >= filter.from && time[row] < filter.to && kept[Int(category[row])]
@@ -101,64 +159,95 @@ extension IncidentSnapshot {
         return kept
     }
 
-    /// Folds one dimension's key into the selected rows' group keys; a row outside every group gets -1.
-    private func fold(_ dimension: ResolvedGrouping, _ selection: [Int32], _ count: Int, into keys: inout [Int]) {
-        let cardinality = dimension.keys.count
-        keys.withUnsafeMutableBufferPointer { keys in
-            func apply<Column>(_ column: ContiguousArray<Column>, _ key: (Column) -> Int) {
-                column.withUnsafeBufferPointer { column in
-                    for index in 0..<count where keys[index] >= 0 {
-                        let value = key(column[Int(selection[index])])
-                        keys[index] = value < 0 ? -1 : keys[index] &* cardinality &+ value
-                    }
-                }
-            }
-            switch dimension.kind {
-            case .category:
-                apply(category) { Int($0) }
-            case .source:
-                apply(source) { Int($0) }
-            case .district(let level):
-                let none = cardinality - 1
-                apply(districts[level]) { $0 < 0 ? none : Int($0) }
-            case .hourOfWeek:
-                apply(hourOfWeek) { $0 == Self.unknownHour ? -1 : Int($0) }
-            case .days(let first, let table):
-                precision.withUnsafeBufferPointer { precision in
-                    day.withUnsafeBufferPointer { day in
-                        table.withUnsafeBufferPointer { table in
-                            for index in 0..<count where keys[index] >= 0 {
-                                let row = Int(selection[index])
-                                let offset = Int(day[row]) - first
-                                let known = dimension.includesMonthPrecision || precision[row] < 3
-                                let value = known && offset >= 0 && offset < table.count ? Int(table[offset]) : -1
-                                keys[index] = value < 0 ? -1 : keys[index] &* cardinality &+ value
-                            }
+    /// Folds one dimension's key into the selected rows' group keys (sets them, for the first dimension); a row
+    /// outside every group gets -1.
+    private func fold(
+        _ dimension: ResolvedGrouping, first: Bool, _ selection: [Int32], _ count: Int, into keys: inout [Int]
+    ) {
+        let cardinality = dimension.cardinality
+        selection.withUnsafeBufferPointer { selection in
+            keys.withUnsafeMutableBufferPointer { keys in
+                /// Applies `key` (a value's key, or -1) to the column's value of each selected row.
+                func apply<Column>(_ column: ContiguousArray<Column>, _ key: (Column) -> Int) {
+                    column.withUnsafeBufferPointer { column in
+                        if first {
+                            for index in 0..<count { keys[index] = key(column[Int(selection[index])]) }
+                            return
+                        }
+                        for index in 0..<count where keys[index] >= 0 {
+                            let value = key(column[Int(selection[index])])
+                            keys[index] = value < 0 ? -1 : keys[index] &* cardinality &+ value
                         }
                     }
                 }
-            case .cell(let grid):
-                let size = Float(grid.cellSize)
-                let minX = Float(grid.minX)
-                let minY = Float(grid.minY)
-                let columns = grid.columns
-                let rows = grid.rows
-                x.withUnsafeBufferPointer { x in
-                    y.withUnsafeBufferPointer { y in
-                        for index in 0..<count where keys[index] >= 0 {
-                            let row = Int(selection[index])
-                            let column = ((x[row] - minX) / size).rounded(.down)
-                            let line = ((y[row] - minY) / size).rounded(.down)
-                            // NaN (no position) fails both comparisons.
-                            guard column >= 0 && column < Float(columns) && line >= 0 && line < Float(rows) else {
-                                keys[index] = -1
-                                continue
+                switch dimension.kind {
+                case .category:
+                    apply(category) { Int($0) }
+                case .source:
+                    apply(source) { Int($0) }
+                case .district(let level):
+                    let none = cardinality - 1
+                    apply(districts[level]) { $0 < 0 ? none : Int($0) }
+                case .hourOfWeek:
+                    apply(hourOfWeek) { $0 == Self.unknownHour ? -1 : Int($0) }
+                case .days(let firstDay, let table):
+                    // Precision 3 (month) only counts in month groups.
+                    let lastPrecision: UInt8 = dimension.includesMonthPrecision ? 3 : 2
+                    precision.withUnsafeBufferPointer { precision in
+                        day.withUnsafeBufferPointer { day in
+                            table.withUnsafeBufferPointer { table in
+                                for index in 0..<count where first || keys[index] >= 0 {
+                                    let row = Int(selection[index])
+                                    let offset = Int(day[row]) &- firstDay
+                                    let value = precision[row] <= lastPrecision && offset >= 0 && offset < table.count
+                                        ? Int(table[offset]) : -1
+                                    keys[index] = value < 0 ? -1 : (first ? value : keys[index] &* cardinality &+ value)
+                                }
                             }
-                            keys[index] = keys[index] &* cardinality &+ Int(line) * columns + Int(column)
+                        }
+                    }
+                case .cell(let grid):
+                    let cells = CellLocator(grid)
+                    x.withUnsafeBufferPointer { x in
+                        y.withUnsafeBufferPointer { y in
+                            for index in 0..<count where first || keys[index] >= 0 {
+                                let row = Int(selection[index])
+                                let value = cells.index(x: x[row], y: y[row])
+                                keys[index] = value < 0 ? -1 : (first ? value : keys[index] &* cardinality &+ value)
+                            }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// The cell of a grid a position in the snapshot's 32-bit metres falls in.
+struct CellLocator {
+    let size: Float
+    let minX: Float
+    let minY: Float
+    let columns: Float
+    let rows: Float
+    let width: Int
+
+    init(_ grid: SquareGrid) {
+        size = Float(grid.cellSize)
+        minX = Float(grid.minX)
+        minY = Float(grid.minY)
+        columns = Float(grid.columns)
+        rows = Float(grid.rows)
+        width = grid.columns
+    }
+
+    /// The cell's index, or -1 outside the grid or without a position.
+    @inline(__always)
+    func index(x: Float, y: Float) -> Int {
+        let column = (x - minX) / size
+        let line = (y - minY) / size
+        // NaN (no position) fails every comparison; truncation is the floor of a non-negative number.
+        guard column >= 0 && column < columns && line >= 0 && line < rows else { return -1 }
+        return Int(line) &* width &+ Int(column)
     }
 }

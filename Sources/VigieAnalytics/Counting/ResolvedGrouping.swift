@@ -14,9 +14,15 @@ struct ResolvedGrouping {
     }
 
     var kind: Kind
+    /// The possible values, in key order; empty for cells, whose values are their indices.
     var keys: [GroupKey]
     /// Whether incidents known only to the month are counted (month groups only).
     var includesMonthPrecision = false
+
+    var cardinality: Int {
+        if case .cell(let grid) = kind { return grid.count }
+        return keys.count
+    }
 
     var grid: SquareGrid? {
         if case .cell(let grid) = kind { return grid }
@@ -65,7 +71,7 @@ extension IncidentSnapshot {
                 BoundingBox(minX: Double($0.minX), minY: Double($0.minY), maxX: Double($0.maxX), maxY: Double($0.maxY))
             }
             guard let region = covered ?? extent else {
-                return ResolvedGrouping(kind: .cell(SquareGrid(minX: 0, minY: 0, cellSize: size, columns: 1, rows: 1)), keys: [.cell(0)])
+                return ResolvedGrouping(kind: .cell(SquareGrid(minX: 0, minY: 0, cellSize: size, columns: 1, rows: 1)), keys: [])
             }
             let minX = (region.minX / size).rounded(.down) * size
             let minY = (region.minY / size).rounded(.down) * size
@@ -73,7 +79,7 @@ extension IncidentSnapshot {
             let rows = Int(((region.maxY - minY) / size).rounded(.down)) + 1
             guard columns * rows <= Self.maximumGroups else { throw AnalyticsError.tooManyGroups(columns * rows) }
             let grid = SquareGrid(minX: minX, minY: minY, cellSize: size, columns: columns, rows: rows)
-            return ResolvedGrouping(kind: .cell(grid), keys: (0..<grid.count).map(GroupKey.cell))
+            return ResolvedGrouping(kind: .cell(grid), keys: [])
         }
     }
 

@@ -32,8 +32,10 @@ extension IncidentSnapshot {
         guard bandwidth >= cellSize / 2 && bandwidth <= 20_000 else {
             throw AnalyticsError.invalidBandwidth(bandwidth, cellSize: cellSize)
         }
-        let fine = try count(by: [.cell(size: cellSize / 4)], filter: filter)
-        guard let fineGrid = fine.grid, fine.total > 0 else {
+        let (fineCounts, resolved, _) = try countGroups(by: [.cell(size: cellSize / 4)], filter: filter)
+        let fineGrid = resolved[0].grid!
+        let incidents = fineCounts.reduce(0) { $0 + Int($1) }
+        guard incidents > 0 else {
             return DensitySurface(
                 grid: SquareGrid(minX: 0, minY: 0, cellSize: cellSize, columns: 1, rows: 1), projection: projection,
                 bandwidth: bandwidth, density: [0], incidents: 0)
@@ -46,33 +48,51 @@ extension IncidentSnapshot {
             columns: Int(((region.maxX - minX) / cellSize).rounded(.up)),
             rows: Int(((region.maxY - minY) / cellSize).rounded(.up)))
         guard grid.count <= Self.maximumGroups else { throw AnalyticsError.tooManyGroups(grid.count) }
-        var density = [Double](repeating: 0, count: grid.count)
+        // Both grids are aligned on multiples of their sides, so a fine cell sits at one of 4 × 4 places in an
+        // output cell, and its kernel weights on the output cells around it are one of 16 tables.
+        let reach = Int((bandwidth / cellSize).rounded(.up)) + 1
+        let span = 2 * reach + 1
         let radius2 = bandwidth * bandwidth
         let scale = 3 / (Double.pi * radius2) * 1_000_000
-        density.withUnsafeMutableBufferPointer { density in
-            for (cell, count) in fine.counts.enumerated() where count > 0 {
-                let centre = fineGrid.cellCenter(cell)
-                let firstColumn = max(0, Int(((centre.x - bandwidth - minX) / cellSize).rounded(.down)))
-                let lastColumn = min(grid.columns - 1, Int(((centre.x + bandwidth - minX) / cellSize).rounded(.down)))
-                let firstRow = max(0, Int(((centre.y - bandwidth - minY) / cellSize).rounded(.down)))
-                let lastRow = min(grid.rows - 1, Int(((centre.y + bandwidth - minY) / cellSize).rounded(.down)))
-                guard firstColumn <= lastColumn && firstRow <= lastRow else { continue }
-                let weight = Double(count) * scale
-                for row in firstRow...lastRow {
-                    let dy = minY + (Double(row) + 0.5) * cellSize - centre.y
-                    let base = row * grid.columns
-                    for column in firstColumn...lastColumn {
-                        let dx = minX + (Double(column) + 0.5) * cellSize - centre.x
+        var weights = [Double](repeating: 0, count: 16 * span * span)
+        for subY in 0..<4 {
+            for subX in 0..<4 {
+                for ky in -reach...reach {
+                    for kx in -reach...reach {
+                        let dx = (Double(kx) + 0.5) * cellSize - (Double(subX) + 0.5) * cellSize / 4
+                        let dy = (Double(ky) + 0.5) * cellSize - (Double(subY) + 0.5) * cellSize / 4
                         let d2 = dx * dx + dy * dy
-                        if d2 < radius2 {
-                            let u = 1 - d2 / radius2
-                            density[base + column] += weight * u * u
+                        let u = max(0, 1 - d2 / radius2)
+                        weights[((subY * 4 + subX) * span + ky + reach) * span + kx + reach] = scale * u * u
+                    }
+                }
+            }
+        }
+        let offsetX = Int(((fineGrid.minX - minX) / (cellSize / 4)).rounded())
+        let offsetY = Int(((fineGrid.minY - minY) / (cellSize / 4)).rounded())
+        var density = [Double](repeating: 0, count: grid.count)
+        density.withUnsafeMutableBufferPointer { density in
+            weights.withUnsafeBufferPointer { weights in
+                fineCounts.withUnsafeBufferPointer { counts in
+                    for cell in counts.indices where counts[cell] > 0 {
+                        let fineX = offsetX + cell % fineGrid.columns
+                        let fineY = offsetY + cell / fineGrid.columns
+                        let column = fineX / 4
+                        let row = fineY / 4
+                        let table = ((fineY % 4) * 4 + fineX % 4) * span * span
+                        let count = Double(counts[cell])
+                        for ky in max(-reach, -row)...min(reach, grid.rows - 1 - row) {
+                            let base = (row + ky) * grid.columns + column
+                            let line = table + (ky + reach) * span + reach
+                            for kx in max(-reach, -column)...min(reach, grid.columns - 1 - column) {
+                                density[base + kx] += count * weights[line + kx]
+                            }
                         }
                     }
                 }
             }
         }
         return DensitySurface(
-            grid: grid, projection: projection, bandwidth: bandwidth, density: density, incidents: fine.total)
+            grid: grid, projection: projection, bandwidth: bandwidth, density: density, incidents: incidents)
     }
 }

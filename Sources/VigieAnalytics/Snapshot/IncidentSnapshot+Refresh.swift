@@ -60,6 +60,7 @@ extension IncidentSnapshot {
         time.removeAll()
         day.removeAll()
         hourOfWeek.removeAll()
+        blockTimes.removeAll()
         precision.removeAll()
         category.removeAll()
         source.removeAll()
@@ -128,6 +129,8 @@ extension IncidentSnapshot {
             if let last = ids.last, id <= last {
                 guard let row = row(of: id) else { continue }
                 summary.updated += 1
+                let block = row / Self.blockSize
+                blockTimes[block] = (min(blockTimes[block].first, seconds), max(blockTimes[block].last, seconds))
                 x[row] = point.x
                 y[row] = point.y
                 time[row] = seconds
@@ -141,6 +144,12 @@ extension IncidentSnapshot {
                 }
             } else {
                 summary.added += 1
+                if ids.count % Self.blockSize == 0 {
+                    blockTimes.append((seconds, seconds))
+                } else {
+                    let block = blockTimes.count - 1
+                    blockTimes[block] = (min(blockTimes[block].first, seconds), max(blockTimes[block].last, seconds))
+                }
                 ids.append(id)
                 x.append(point.x)
                 y.append(point.y)

@@ -45,6 +45,11 @@ public struct IncidentSnapshot: Sendable {
     public internal(set) var source = ContiguousArray<UInt16>()
     /// Per district level, the index of the incident's code, or -1.
     public internal(set) var districts: [ContiguousArray<Int16>] = []
+    /// The earliest and latest time of each block of `blockSize` rows (a zone map): a scan skips the blocks a
+    /// period leaves out, and the time test in the blocks it holds whole.
+    var blockTimes = ContiguousArray<(first: Int64, last: Int64)>()
+    /// Rows per block of the zone map and of a scan.
+    static let blockSize = 4_096
     /// The extent of located incidents, in metres.
     public internal(set) var extent: BoundingBox?
     /// The first and last local day of any incident.

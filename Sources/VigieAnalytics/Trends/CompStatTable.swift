@@ -65,7 +65,7 @@ extension IncidentSnapshot {
         period.to = start(of: asOf.adding(days: 1))
         let table = try count(by: (grouping.map { [$0] } ?? []) + [.day], filter: period)
         let days = asOf.dayNumber - first + 1
-        let keys: [GroupKey] = grouping == nil ? [] : table.keys[0]
+        let keys: [GroupKey] = grouping == nil ? [] : table.keys(0)
         /// Incidents of one group (all when `nil`) from one local day through another.
         func sum(_ group: Int?, _ from: Int, _ through: Int) -> Int {
             let groups = group.map { $0...$0 } ?? 0...max(0, keys.count - 1)
