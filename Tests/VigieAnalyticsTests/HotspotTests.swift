@@ -42,6 +42,23 @@ struct HotspotTests {
         }
     }
 
+    @Test("the tabulated kernel gives, at every cell, the quartic kernel of the distance from the incident's sub-cell")
+    func densityMatchesTheKernel() throws {
+        let surface = try snapshot([(x: 137, y: -263, day: 0)]).density(cellSize: 100, bandwidth: 250)
+        // The incident is counted at the centre of its 25 m sub-cell.
+        let fine = (x: ((137.0 / 25).rounded(.down) + 0.5) * 25, y: ((-263.0 / 25).rounded(.down) + 0.5) * 25)
+        var compared = 0
+        for index in surface.density.indices {
+            let centre = surface.grid.cellCenter(index)
+            let d2 = (centre.x - fine.x) * (centre.x - fine.x) + (centre.y - fine.y) * (centre.y - fine.y)
+            let u = max(0, 1 - d2 / (250 * 250))
+            let expected = 3 / (Double.pi * 250 * 250) * u * u * 1_000_000
+            #expect(abs(surface.density[index] - expected) < 1e-9 * max(1, expected), "cell \(index)")
+            if expected > 0 { compared += 1 }
+        }
+        #expect(compared >= 15)
+    }
+
     static let counts: [Double] = [
         1, 0, 2, 1, 0,
         0, 3, 5, 2, 1,

@@ -39,12 +39,20 @@ struct IncidentSnapshotTests {
         #expect(try count(snapshot, "assault") == 2)
         #expect(try count(snapshot, "theft") == 2)
 
+        // An update that moves an incident a year later is found by a filter on its new time.
+        try fixture.write([fixture.record(at: Self.monday + 365 * 86_400, "drugs", reference: "r1", hash: 3)])
+        #expect(try snapshot.refresh(from: fixture.store).updated == 1)
+        let nextYear = IncidentFilter(from: Date(timeIntervalSince1970: Self.monday + 300 * 86_400))
+        #expect(try total(snapshot, nextYear) == 1)
+        #expect(try snapshot.count(by: [.cell(size: 100)], filter: nextYear).total == 1)
+
         try fixture.store.writer.write { db in
             try db.execute(sql: "DELETE FROM incident WHERE source_ref = 'kept'")
         }
         #expect(try snapshot.refresh(from: fixture.store).removed == 1)
         #expect(snapshot.incidentCount == 4)
         #expect(try count(snapshot, "assault") == 1)
+        #expect(try count(snapshot, "drugs") == 2)
         #expect(try snapshot.refresh(from: fixture.store) == SnapshotRefresh())
     }
 
