@@ -105,10 +105,18 @@ public struct DemoCity: Sendable {
             clock: clock, map: map, seed: seed, start: periodStart, end: periodEnd, horizon: periodEnd + 60 * 86_400)
     }
 
-    /// The incident generator of the city, aware of the crowds of its agenda.
+    /// The incident generator of the city, aware of the crowds of its agenda, with a burglary spree in one
+    /// neighbourhood east of the centre over three days of the last week, for the anomaly alerts to find.
     var incidentGenerator: IncidentGenerator {
-        IncidentGenerator(
+        var generator = IncidentGenerator(
             map: map, clock: clock, start: periodStart, end: periodEnd, scale: scale, seed: seed,
             crowds: agenda.crowds())
+        let lastDay = clock.local(utc: periodEnd - 1) / 86_400
+        generator.sprees = [
+            IncidentGenerator.Spree(
+                label: "CAMBRIOLAGE LOGEMENT", centre: GeoPoint(latitude: 43.3040, longitude: 5.4170),
+                firstDay: lastDay - 6, days: 3, perDay: 12),
+        ]
+        return generator
     }
 }

@@ -40,9 +40,9 @@ extension IncidentSnapshot {
     /// The baseline of a day is its level times its weekday's factor: the weekday factors come from the 52
     /// weeks before the first scanned day, the level from the 8 weeks before the day itself (weekday-adjusted
     /// mean, with half an incident added so that a quiet series still has a small expectation), which follows
-    /// the season and the trend. The spread is quasi-Poisson: the dispersion is read from the same 8 weeks and
-    /// the upper tail is the negative binomial's (Poisson when the counts are not overdispersed), after
-    /// Farrington et al. (1996). Only located incidents with a known day count.
+    /// the season and the trend. The spread is quasi-Poisson: the dispersion is read from the same 8 weeks,
+    /// pooled over the districts for each category, and the upper tail is the negative binomial's (Poisson
+    /// when the counts are not overdispersed), after Farrington et al. (1996). Only located incidents with a known day count.
     public func excesses(
         on days: ClosedRange<Int>, level: String, filter: IncidentFilter = IncidentFilter(), falseDiscoveryRate: Double = 0.05
     ) throws -> ExcessScan {
@@ -56,24 +56,35 @@ extension IncidentSnapshot {
         let districts = table.keys(0)
         let categories = table.keys(1)
         var tests: [(finding: ExcessFinding, p: Double)] = []
-        for district in districts.indices {
-            for category in categories.indices {
+        for category in categories.indices {
+            guard case .category(let code) = categories[category] else { continue }
+            let series = districts.indices.map { district in
                 let base = (district * categories.count + category) * span
-                let series = table.counts[base..<(base + span)]
-                guard series.contains(where: { $0 > 0 }) else {
-                    tests += days.map { _ in (ExcessFinding.placeholder, 1) }
-                    continue
+                return table.counts[base..<(base + span)]
+            }
+            let profiles = series.map { weekdayFactors($0, first: first, before: days.lowerBound) }
+            for day in days {
+                // One dispersion per category and day, pooled over the districts: a single district's 8 weeks
+                // of sparse counts give too unsteady an estimate.
+                var pearson = 0.0
+                var freedom = 0
+                let baselines = series.indices.map { district in
+                    let baseline = self.baseline(series[district], first: first, day: day, profile: profiles[district])
+                    if series[district].contains(where: { $0 > 0 }) {
+                        pearson += baseline.pearson
+                        freedom += Self.levelWindow - 1
+                    }
+                    return baseline.expected
                 }
-                let profile = weekdayFactors(series, first: first, before: days.lowerBound)
-                for day in days {
-                    let observed = series[base + day - first]
-                    let (expected, dispersion) = baseline(series, base: base, first: first, day: day, profile: profile)
+                let dispersion = freedom > 0 ? max(1, pearson / Double(freedom)) : 1
+                for district in series.indices {
+                    let observed = series[district][series[district].startIndex + day - first]
+                    let expected = baselines[district]
                     let p = Double(observed) > expected
                         ? CountDistribution.upperTail(observed, mean: expected, dispersion: dispersion) : 1
-                    guard case .district(let code) = districts[district], case .category(let code2) = categories[category]
-                    else { continue }
+                    guard case .district(let place) = districts[district] else { continue }
                     tests.append((ExcessFinding(
-                        day: CivilDate(dayNumber: day), district: code, category: code2, observed: observed,
+                        day: CivilDate(dayNumber: day), district: place, category: code, observed: observed,
                         expected: expected, p: p), p))
                 }
             }
@@ -99,29 +110,25 @@ extension IncidentSnapshot {
         return (0..<7).map { (sums[$0] / max(counts[$0], 1) + 1) / (average + 1) }
     }
 
-    /// The expected count of `day` and the dispersion of the counts around their baseline before it.
-    private func baseline(_ series: ArraySlice<Int>, base: Int, first: Int, day: Int, profile: [Double]) -> (Double, Double) {
+    /// The expected count of `day`, and the Pearson sum of the 8 weeks before it around their own baseline.
+    private func baseline(_ series: ArraySlice<Int>, first: Int, day: Int, profile: [Double])
+        -> (expected: Double, pearson: Double)
+    {
         let window = (day - Self.levelWindow)..<day
+        let origin = series.startIndex - first
         var total = 0.0
         var weights = 0.0
         for past in window {
-            total += Double(series[base + past - first])
+            total += Double(series[origin + past])
             weights += profile[CivilDate.weekday(dayNumber: past)]
         }
         let level = (total + 0.5) / weights
-        var deviance = 0.0
+        var pearson = 0.0
         for past in window {
             let mean = level * profile[CivilDate.weekday(dayNumber: past)]
-            let difference = Double(series[base + past - first]) - mean
-            deviance += difference * difference / mean
+            let difference = Double(series[origin + past]) - mean
+            pearson += difference * difference / mean
         }
-        let dispersion = max(1, deviance / Double(Self.levelWindow - 1))
-        return (level * profile[CivilDate.weekday(dayNumber: day)], dispersion)
+        return (level * profile[CivilDate.weekday(dayNumber: day)], pearson)
     }
-}
-
-extension ExcessFinding {
-    /// A test of a series with no incident at all: never significant.
-    static let placeholder = ExcessFinding(
-        day: CivilDate(dayNumber: 0), district: nil, category: "other", observed: 0, expected: 0, p: 1)
 }

@@ -18,6 +18,20 @@ struct IncidentGenerator: Sendable {
     let seed: UInt64
     /// Gatherings that bring incidents of their own.
     let crowds: [CrowdEvent]
+    /// Planted series of one kind of incident around one place, such as a burglary spree.
+    var sprees: [Spree] = []
+
+    /// Extra incidents of one kind around one place for a few days: what anomaly alerts should catch.
+    struct Spree: Sendable {
+        /// The raw label of the kind.
+        let label: String
+        let centre: GeoPoint
+        /// The first local day, as a day number, and how many days it lasts.
+        let firstDay: Int
+        let days: Int
+        /// Mean extra incidents a day, at scale 1.
+        let perDay: Double
+    }
 
     /// Mean number of near repeats each burglary, theft from vehicles or vehicle damage triggers.
     static let branchingRatio = 0.25
@@ -59,6 +73,7 @@ struct IncidentGenerator: Sendable {
             }
         }
         addCrowdIncidents(of: source, to: &output, using: &random)
+        addSprees(of: source, to: &output, using: &random)
         return output.sorted { ($0.utc, $0.order) < ($1.utc, $1.order) }
     }
 
@@ -127,6 +142,25 @@ struct IncidentGenerator: Sendable {
                 for _ in 0..<random.poisson(Double(crowd.attendance) / 1000 * kind.crowdRate * scale) {
                     let utc = crowd.start - 3600 + random.below((crowd.end - crowd.start) / 60 + 120) * 60
                     let position = PlaceProfile.point(near: crowd.centre, spread: 350, on: map, using: &random)
+                    output.append(SyntheticIncident(utc: utc, position: position, kind: index, order: output.count))
+                }
+            }
+        }
+    }
+
+    /// The planted sprees of the source's kinds.
+    private func addSprees(
+        of source: DemoSource, to output: inout [SyntheticIncident], using random: inout SeededGenerator
+    ) {
+        for spree in sprees {
+            guard let index = source.kinds.firstIndex(where: { $0.label == spree.label }) else { continue }
+            for dayNumber in spree.firstDay..<(spree.firstDay + spree.days) {
+                for _ in 0..<random.poisson(spree.perDay * scale) {
+                    let position = PlaceProfile.point(near: spree.centre, spread: 250, on: map, using: &random)
+                    guard let utc = instant(
+                        on: CivilDate(dayNumber: dayNumber), kind: source.kinds[index], seconds: source.recordsSeconds,
+                        using: &random)
+                    else { continue }
                     output.append(SyntheticIncident(utc: utc, position: position, kind: index, order: output.count))
                 }
             }
