@@ -18,6 +18,7 @@ struct RecordMapper {
     let latestAcceptedTime: Double
     let clock: LocalClock
     private let lowercasedMap: [String: CategoryCode]
+    private let attributesEncoder: AttributesEncoder
 
     init(
         mapping: Mapping, sourceID: Int64, area: BoundingBox?, timeZone: TimeZone, pseudonymiser: Pseudonymiser?,
@@ -31,6 +32,7 @@ struct RecordMapper {
         self.locator = locator
         self.latestAcceptedTime = now.timeIntervalSince1970 + 86_400
         self.clock = LocalClock.forIngest(timeZone: timeZone, now: now)
+        self.attributesEncoder = AttributesEncoder(names: slots.attributes.map(\.name))
         self.lowercasedMap = Dictionary(
             mapping.categoryMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
@@ -75,13 +77,14 @@ struct RecordMapper {
                 reason: "category: label '\(label)' is not mapped; add it under category.map in \(mapping.fileName), or set category.default")
         }
 
-        var attributes: [String: String] = [:]
-        for attribute in slots.attributes {
+        // Values in slot order, with no dictionary: the encoder writes them in key order.
+        var attributes = [String?](repeating: nil, count: slots.attributes.count)
+        for (position, attribute) in slots.attributes.enumerated() {
             switch source.value(attribute.slot) {
             case .text(let text):
                 let value = text.trimmed
                 if value.isEmpty { continue }
-                attributes[attribute.name] = attribute.personal ? pseudonymiser!.pseudonym(value) : value
+                attributes[position] = attribute.personal ? pseudonymiser!.pseudonym(value) : value
             case .absent:
                 continue
             case .unreadable(let reason):
@@ -97,17 +100,18 @@ struct RecordMapper {
         hash.combine(location?.latitude ?? .nan)
         hash.combine(location?.longitude ?? .nan)
         hash.combine(mapping.locationPrecisionMeters ?? -1)
-        for attribute in slots.attributes {
+        for (position, attribute) in slots.attributes.enumerated() {
             hash.combine(attribute.name)
-            hash.combine(attributes[attribute.name] ?? "")
+            hash.combine(attributes[position] ?? "")
         }
         let incident = Incident(
             sourceID: sourceID, sourceReference: reference, category: category, rawLabel: label,
             occurredAt: Date(timeIntervalSince1970: occurredAt), timePrecision: precision,
             location: location, locationPrecisionMeters: location == nil ? nil : mapping.locationPrecisionMeters,
-            attributes: attributes, districts: location.map(locator.codes(at:)) ?? [:])
+            districts: location.map(locator.codes(at:)) ?? [:])
         return .record(IngestBatch.Record(
-            incident: incident, contentHash: hash.signed, recordNumber: recordNumber, line: source.line))
+            incident: incident, encodedAttributes: attributesEncoder.encode(attributes), contentHash: hash.signed,
+            recordNumber: recordNumber, line: source.line))
     }
 
     private var locationField: String? {

@@ -6,18 +6,26 @@ public struct IngestBatch: Sendable {
         public var incident: Incident
         /// A stable hash of the record's mapped content, used to tell an update from a duplicate.
         public var contentHash: Int64
-        /// The attributes in their stored form, encoded by the producer so that the writer does less.
+        /// The attributes in their stored form (see `AttributesJSON`), encoded by the producer so that the writer
+        /// does less; this, not `incident.attributes`, is what the store keeps.
         public var encodedAttributes: String
         /// Where the record sits in its file: its ordinal (1-based) and the line it starts on.
         public var recordNumber: Int
         /// The 1-based line where the record starts.
         public var line: Int
 
-        /// Creates a record.
+        /// Creates a record, encoding the incident's attributes.
         public init(incident: Incident, contentHash: Int64, recordNumber: Int, line: Int) {
+            self.init(
+                incident: incident, encodedAttributes: AttributesJSON.encode(incident.attributes),
+                contentHash: contentHash, recordNumber: recordNumber, line: line)
+        }
+
+        /// Creates a record whose attributes the producer encoded itself (the incident's own are then not read).
+        public init(incident: Incident, encodedAttributes: String, contentHash: Int64, recordNumber: Int, line: Int) {
             self.incident = incident
             self.contentHash = contentHash
-            self.encodedAttributes = AttributesJSON.encode(incident.attributes)
+            self.encodedAttributes = encodedAttributes
             self.recordNumber = recordNumber
             self.line = line
         }
