@@ -13,6 +13,8 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidBands(String)
     case tooManyEvents(Int, limit: Int)
     case tooManyPairs(Int, limit: Int)
+    case insufficientHistory(needed: String, dataStart: CivilDate?)
+    case tooManyDistricts(level: String, count: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +40,10 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(count) incidents are more than the \(limit) this test can pair; narrow the period, the categories or the area"
         case .tooManyPairs(let count, let limit):
             "\(count) close pairs are more than the \(limit) this test can permute; use a smaller distance or narrow the selection"
+        case .insufficientHistory(let needed, let dataStart):
+            dataStart.map { "the data starts on \($0.iso): there must be \(needed)" } ?? "there is no data yet"
+        case .tooManyDistricts(let level, let count):
+            "level '\(level)' has \(count) districts; analytics handle at most 32,767 per level"
         case .tooManyGroups(let count):
             "the grouping asked for would give \(count) groups; use larger cells, a shorter period or fewer dimensions"
         }

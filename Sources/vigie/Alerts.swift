@@ -17,7 +17,7 @@ struct Alerts: AsyncParsableCommand {
                 Excess: each day's count per district and category against its baseline (the level of the 8 \
                 weeks before, the weekday profile of the 52 weeks before, quasi-Poisson spread); alerts are \
                 declared by Benjamini–Hochberg at --fdr over every test of the scan. Level change: a category's \
-                weekly count against the same weeks a year earlier changed level in the last 8 weeks (PELT). \
+                weekly count against the same weeks a year earlier changed level in the last 8 weeks. \
                 A finding already recorded is not recorded again.
                 """)
 
@@ -39,6 +39,9 @@ struct Alerts: AsyncParsableCommand {
             // the baseline reads the weeks before them.
             let first = filter.from.map { snapshot.localDay(of: $0) } ?? range.upperBound
             let last = filter.to.map { snapshot.localDay(of: $0.addingTimeInterval(-1)) } ?? range.upperBound
+            guard first <= last else {
+                throw ValidationError("the period to scan ends before it starts: the data runs from \(CivilDate(dayNumber: range.lowerBound).iso) to \(CivilDate(dayNumber: range.upperBound).iso)")
+            }
             guard last - first < 366 else { throw ValidationError("scan at most a year of days at once") }
             filter.from = nil
             filter.to = nil
@@ -58,9 +61,13 @@ struct Alerts: AsyncParsableCommand {
             } else {
                 Output.note("no districts loaded: excess days are looked for per district, so only level changes are scanned")
             }
-            found += try snapshot.levelChanges(asOf: CivilDate(dayNumber: last), filter: filter).map { change in
-                Alert(kind: .levelChange, day: change.week, category: change.category, observed: change.differenceAfter,
-                    expected: change.differenceBefore, detectedAt: now)
+            if let changes = try snapshot.levelChanges(asOf: CivilDate(dayNumber: last), filter: filter) {
+                found += changes.map { change in
+                    Alert(kind: .levelChange, day: change.week, category: change.category,
+                        observed: change.differenceAfter, expected: change.differenceBefore, detectedAt: now)
+                }
+            } else {
+                Output.note("level changes need two years of history before the last day scanned; not scanned")
             }
             let recorded = try store.record(found)
             Output.note("\(recorded.count) new alert(s), \(found.count - recorded.count) already recorded")

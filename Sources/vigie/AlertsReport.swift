@@ -5,7 +5,7 @@ import VigieCore
 enum AlertsReport {
     static func print(_ alerts: [Alert], format: ResultFormat, names: GroupNames) throws {
         func place(_ alert: Alert) -> String {
-            alert.districtCode.map { names.label(.district($0)) } ?? "city"
+            alert.districtCode.map { names.label(.district($0), level: alert.districtLevel) } ?? "city"
         }
         func what(_ alert: Alert) -> String {
             switch alert.kind {

@@ -5,22 +5,29 @@ import VigieStore
 /// The words people read for group keys: source names, district names, dates.
 struct GroupNames {
     private let sources: [Int64: String]
-    private let districts: [String: String]
+    /// District names by level, then code: codes may repeat across levels.
+    private let districts: [String: [String: String]]
+    /// The level district keys belong to unless told otherwise.
+    private let level: String?
 
-    init(store: SQLiteStore) throws {
+    init(store: SQLiteStore, level: String? = nil) throws {
         sources = Dictionary(uniqueKeysWithValues: try store.sources().compactMap { source in
             source.id.map { ($0, source.name) }
         })
-        districts = Dictionary(try store.districts(level: nil).map { ($0.code, $0.name) }) { first, _ in first }
+        districts = Dictionary(grouping: try store.districts(level: nil), by: \.level).mapValues { list in
+            Dictionary(list.map { ($0.code, $0.name) }) { first, _ in first }
+        }
+        self.level = level
     }
 
-    /// A short label for a key.
-    func label(_ key: GroupKey?) -> String {
+    /// A short label for a key; a district is read at `level`, or at the level given at creation.
+    func label(_ key: GroupKey?, level: String? = nil) -> String {
         guard let key else { return "all" }
         return switch key {
         case .category(let code): code.rawValue
         case .source(let id): sources[id] ?? "\(id)"
-        case .district(let code?): "\(code) \(districts[code] ?? "")".trimmingCharacters(in: .whitespaces)
+        case .district(let code?):
+            "\(code) \((level ?? self.level).flatMap { districts[$0]?[code] } ?? "")".trimmingCharacters(in: .whitespaces)
         case .district(nil): "(none)"
         case .hourOfWeek(let weekday, let hour): "\(Self.weekdays[weekday]) \(hour) h"
         case .day(let date), .week(let date): date.iso

@@ -13,7 +13,7 @@ struct Trends: AsyncParsableCommand {
             earlier, and the year to date against the same dates a year before, per group, with the exact \
             Poisson test of each difference (up or down when p ≤ --significance, stable otherwise). With --series: \
             the counts per day, week or month, their classical decomposition (trend, seasonal part over a \
-            week of days, a year of weeks or a year of months, residual) and the changes of level found by PELT.
+            week of days, a year of weeks or a year of months, residual) and the changes of level (optimal partitioning).
             """)
 
     enum By: String, ExpressibleByArgument, CaseIterable {
@@ -76,12 +76,14 @@ struct Trends: AsyncParsableCommand {
             guard let last = snapshot.dayRange?.upperBound else { throw CommandError("the store holds no incident yet") }
             day = CivilDate(dayNumber: last)
         }
+        let level = by == .district ? try filters.districtLevel(snapshot) : nil
         let grouping: Grouping = switch by {
         case .category: .category
         case .source: .source
-        case .district: .district(level: try filters.districtLevel(snapshot))
+        case .district: .district(level: level!)
         }
         let table = try snapshot.compStat(asOf: day, grouping: grouping, filter: filter)
-        try TrendsReport.printCompStat(table, level: significance, format: format, names: try GroupNames(store: store))
+        try TrendsReport.printCompStat(
+            table, level: significance, format: format, names: try GroupNames(store: store, level: level))
     }
 }

@@ -46,12 +46,23 @@ struct AlertTests {
         let planted = Self.firstScanned + 10 - CivilDate(year: 2024, month: 1, day: 1).dayNumber
         let (snapshot, _) = try snapshot(days: 480, mean: { _, _ in 5 }, seed: 1, extra: [(planted, 2, 20)])
         let scan = try snapshot.excesses(on: Self.firstScanned...(Self.firstScanned + 29), level: "arrondissement")
-        #expect(scan.tests == 5 * 12 * 30)
+        #expect(scan.tests == 4 * 12 * 30)
         let finding = try #require(scan.findings.first)
         #expect(scan.findings.count == 1, "\(scan.findings)")
         #expect(finding.day.dayNumber == Self.firstScanned + 10 && finding.district == "13203")
         #expect(finding.category == "burglary" && finding.observed >= 20)
         #expect(abs(finding.expected - 5) < 1.5)
+    }
+
+    @Test("a scan needs eight weeks of data before its first day")
+    func history() throws {
+        let (snapshot, _) = try snapshot(days: 70, mean: { _, _ in 5 }, seed: 4)
+        let start = CivilDate(year: 2024, month: 1, day: 1).dayNumber
+        #expect(throws: AnalyticsError.insufficientHistory(
+            needed: "8 weeks before the first day scanned", dataStart: CivilDate(dayNumber: start))) {
+            try snapshot.excesses(on: (start + 50)...(start + 60), level: "arrondissement")
+        }
+        #expect(try snapshot.excesses(on: (start + 56)...(start + 69), level: "arrondissement").findings.isEmpty)
     }
 
     @Test("a steady Poisson background raises no alert, even with a strong weekly rhythm")
@@ -66,13 +77,15 @@ struct AlertTests {
         let rise = CivilDate(year: 2025, month: 11, day: 3).dayNumber - CivilDate(year: 2024, month: 1, day: 1).dayNumber
         let seasonal = { (day: Int, _: Int) in 2 + 1.5 * sin(Double(day) / 365.25 * 2 * .pi) + (day >= rise ? 2 : 0) }
         let (snapshot, _) = try snapshot(days: 731, mean: seasonal, seed: 3)
-        let findings = try snapshot.levelChanges(asOf: CivilDate(year: 2025, month: 12, day: 31))
+        let findings = try #require(try snapshot.levelChanges(asOf: CivilDate(year: 2025, month: 12, day: 31)))
         let finding = try #require(findings.first)
         #expect(findings.count == 1 && finding.category == "burglary")
         #expect(abs(finding.week.dayNumber - CivilDate(year: 2025, month: 11, day: 3).dayNumber) <= 7)
         #expect(finding.differenceAfter > finding.differenceBefore + 40)
-        let steady = try snapshot.levelChanges(asOf: CivilDate(year: 2025, month: 10, day: 26))
-        #expect(steady.isEmpty)
+        // Two years of the same seasons with no rise: nothing; less than two years of data: no answer.
+        let (calm, _) = try self.snapshot(days: 731, mean: { day, _ in 2 + 1.5 * sin(Double(day) / 365.25 * 2 * .pi) }, seed: 3)
+        #expect(try calm.levelChanges(asOf: CivilDate(year: 2025, month: 12, day: 31)) == [])
+        #expect(try snapshot.levelChanges(asOf: CivilDate(year: 2025, month: 10, day: 26)) == nil)
     }
 
     @Test("the negative binomial tail is wider than Poisson's and equals it without overdispersion")

@@ -57,6 +57,8 @@ struct HotspotTests {
             if expected > 0 { compared += 1 }
         }
         #expect(compared >= 15)
+        // Cells down to 10 m are allowed, though the incidents are counted on 2.5 m quarters.
+        #expect(try snapshot([(x: 0, y: 0, day: 0)]).density(cellSize: 10, bandwidth: 30).incidents == 1)
     }
 
     static let counts: [Double] = [

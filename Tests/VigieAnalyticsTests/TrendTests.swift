@@ -85,4 +85,14 @@ struct TrendTests {
         let total = try #require(table.lines.last)
         #expect(total.key == nil && total.last7AgainstPrevious.current == 71)
     }
+
+    @Test("an empty store gives a CompStat table of zeros, whatever the grouping")
+    func emptyCompStat() throws {
+        let fixture = try SnapshotFixture()
+        let snapshot = try IncidentSnapshot.build(from: fixture.store, timeZone: TimeZone(identifier: "Europe/Paris")!)
+        for grouping in [Grouping.source, .category] {
+            let table = try snapshot.compStat(asOf: CivilDate(year: 2024, month: 6, day: 1), grouping: grouping)
+            #expect(table.lines.last?.key == nil && table.lines.last?.yearToDateAgainstYearBefore.current == 0)
+        }
+    }
 }

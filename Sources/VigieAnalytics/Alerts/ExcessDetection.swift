@@ -47,6 +47,11 @@ extension IncidentSnapshot {
         on days: ClosedRange<Int>, level: String, filter: IncidentFilter = IncidentFilter(), falseDiscoveryRate: Double = 0.05
     ) throws -> ExcessScan {
         guard falseDiscoveryRate > 0 && falseDiscoveryRate < 1 else { throw AnalyticsError.invalidRate(falseDiscoveryRate) }
+        // Days before the data are not quiet days: a baseline needs its 8 weeks of history.
+        guard let dataStart = dayRange?.lowerBound, days.lowerBound - Self.levelWindow >= dataStart else {
+            throw AnalyticsError.insufficientHistory(
+                needed: "8 weeks before the first day scanned", dataStart: dayRange.map { CivilDate(dayNumber: $0.lowerBound) })
+        }
         let first = days.lowerBound - Self.weekdayWindow - Self.levelWindow
         var period = filter
         period.from = start(of: CivilDate(dayNumber: first))
@@ -57,12 +62,16 @@ extension IncidentSnapshot {
         let categories = table.keys(1)
         var tests: [(finding: ExcessFinding, p: Double)] = []
         for category in categories.indices {
-            guard case .category(let code) = categories[category] else { continue }
+            guard case .category(let code) = categories[category], filter.categories?.contains(code) ?? true else {
+                continue
+            }
             let series = districts.indices.map { district in
                 let base = (district * categories.count + category) * span
                 return table.counts[base..<(base + span)]
             }
-            let profiles = series.map { weekdayFactors($0, first: first, before: days.lowerBound) }
+            let profiles = series.map {
+                weekdayFactors($0, first: first, from: max(dataStart, days.lowerBound - Self.weekdayWindow), before: days.lowerBound)
+            }
             for day in days {
                 // One dispersion per category and day, pooled over the districts: a single district's 8 weeks
                 // of sparse counts give too unsteady an estimate.
@@ -77,7 +86,8 @@ extension IncidentSnapshot {
                     return baseline.expected
                 }
                 let dispersion = freedom > 0 ? max(1, pearson / Double(freedom)) : 1
-                for district in series.indices {
+                // Incidents in no district are outside the city: they set the dispersion but are not tested.
+                for district in series.indices where districts[district] != .district(nil) {
                     let observed = series[district][series[district].startIndex + day - first]
                     let expected = baselines[district]
                     let p = Double(observed) > expected
@@ -96,12 +106,12 @@ extension IncidentSnapshot {
             findings: findings.sorted { $0.p < $1.p })
     }
 
-    /// Each weekday's count relative to the average day over the weekday window (one added to each weekday's
-    /// mean and to the average, so that sparse series keep factors near 1).
-    private func weekdayFactors(_ series: ArraySlice<Int>, first: Int, before: Int) -> [Double] {
+    /// Each weekday's count relative to the average day over the weekday window, or as much of it as the data
+    /// covers (one added to each weekday's mean and to the average, so that sparse series keep factors near 1).
+    private func weekdayFactors(_ series: ArraySlice<Int>, first: Int, from: Int, before: Int) -> [Double] {
         var sums = [Double](repeating: 0, count: 7)
         var counts = [Double](repeating: 0, count: 7)
-        for day in (before - Self.weekdayWindow)..<before {
+        for day in from..<before {
             let weekday = CivilDate.weekday(dayNumber: day)
             sums[weekday] += Double(series[series.startIndex + day - first])
             counts[weekday] += 1

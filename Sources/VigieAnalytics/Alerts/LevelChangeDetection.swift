@@ -12,15 +12,17 @@ public struct LevelChangeFinding: Sendable, Hashable {
 }
 
 extension IncidentSnapshot {
-    /// For each category, the weekly counts of the 52 whole weeks ending on the week of `asOf` minus the same
-    /// weeks 52 weeks earlier (so that the season cancels out), searched for changes of level by PELT; a
-    /// change starting in the last `recentWeeks` weeks is a finding.
+    /// For each category, the weekly counts of the 52 whole weeks (Monday to Sunday) ending on or before
+    /// `asOf` minus the same weeks 52 weeks earlier (so that the season cancels out), searched for changes of
+    /// level (see `ChangePointDetection`); a change starting in the last `recentWeeks` weeks is a finding. `nil` when the data does
+    /// not cover the 104 weeks: weeks before it are not quiet weeks.
     public func levelChanges(asOf: CivilDate, recentWeeks: Int = 8, filter: IncidentFilter = IncidentFilter()) throws
-        -> [LevelChangeFinding]
+        -> [LevelChangeFinding]?
     {
         // The last whole week ends on the Sunday on or before `asOf`.
         let lastSunday = asOf.dayNumber - (asOf.weekday + 1) % 7
         let firstMonday = lastSunday - 104 * 7 + 1
+        guard let data = dayRange, data.lowerBound <= firstMonday else { return nil }
         var period = filter
         period.from = start(of: CivilDate(dayNumber: firstMonday))
         period.to = start(of: CivilDate(dayNumber: lastSunday + 1))
@@ -29,7 +31,7 @@ extension IncidentSnapshot {
         guard weeks == 104 else { return [] }
         var findings: [LevelChangeFinding] = []
         for (index, key) in table.keys(0).enumerated() {
-            guard case .category(let category) = key else { continue }
+            guard case .category(let category) = key, filter.categories?.contains(category) ?? true else { continue }
             let counts = table.counts[(index * weeks)..<((index + 1) * weeks)].map(Double.init)
             let differences = (52..<104).map { counts[$0] - counts[$0 - 52] }
             guard let change = ChangePointDetection.detect(differences, minimumLength: 3).last,

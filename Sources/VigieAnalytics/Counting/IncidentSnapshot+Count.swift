@@ -10,6 +10,9 @@ extension IncidentSnapshot {
     /// The scan is column at a time over blocks of rows: the filter narrows a selection of row numbers one
     /// condition at a time, then each dimension folds its value into the selected rows' group keys.
     public func count(by dimensions: [Grouping] = [], filter: IncidentFilter = IncidentFilter()) throws -> CountTable {
+        for case .cell(let size) in dimensions where !(10...10_000).contains(size) {
+            throw AnalyticsError.invalidCellSize(size)
+        }
         let (counts, resolved, matched) = try countGroups(by: dimensions, filter: filter)
         return CountTable(
             dimensions: dimensions, cardinalities: resolved.map(\.cardinality), storedKeys: resolved.map(\.keys),

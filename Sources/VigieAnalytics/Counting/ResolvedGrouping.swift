@@ -66,7 +66,8 @@ extension IncidentSnapshot {
             return ResolvedGrouping(
                 kind: .days(first: first, table: table), keys: keys, includesMonthPrecision: dimension == .month)
         case .cell(let size):
-            guard size >= 10 && size <= 10_000 else { throw AnalyticsError.invalidCellSize(size) }
+            // Density surfaces count on quarter cells; `count` holds users to 10 m and more.
+            guard size >= 2.5 && size <= 10_000 else { throw AnalyticsError.invalidCellSize(size) }
             let covered = try CompiledFilter(filter, in: self).box.map {
                 BoundingBox(minX: Double($0.minX), minY: Double($0.minY), maxX: Double($0.maxX), maxY: Double($0.maxY))
             }

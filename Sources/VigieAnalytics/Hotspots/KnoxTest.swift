@@ -48,7 +48,7 @@ extension IncidentSnapshot {
     /// Close pairs a Knox test permutes at most.
     static let knoxPairLimit = 20_000_000
 
-    /// The Knox test on the located incidents `filter` keeps, with `permutations` shuffles of their times
+    /// The Knox test on the located incidents `filter` keeps (those known only to the month left out), with `permutations` shuffles of their times
     /// drawn from `seed` (the same seed gives the same table).
     public func knox(
         filter: IncidentFilter = IncidentFilter(), distanceBands: [Double], dayBands: [Double], permutations: Int = 999,
@@ -62,7 +62,8 @@ extension IncidentSnapshot {
         guard (9...99_999).contains(permutations) else {
             throw AnalyticsError.invalidBands("permutations must be between 9 and 99,999")
         }
-        let rows = try self.rows(filter).filter { !x[Int($0)].isNaN }
+        // Incidents known only to the month would all pair on its first day.
+        let rows = try self.rows(filter).filter { !x[Int($0)].isNaN && precision[Int($0)] < 3 }
         guard rows.count <= Self.knoxIncidentLimit else {
             throw AnalyticsError.tooManyEvents(rows.count, limit: Self.knoxIncidentLimit)
         }
@@ -127,7 +128,7 @@ extension IncidentSnapshot {
                         guard d2 < limit2 else { continue }
                         let distance = d2.squareRoot()
                         var band = 0
-                        while distance >= bands[band] { band += 1 }
+                        while band < bands.count - 1 && distance >= bands[band] { band += 1 }
                         pairs.append((Int32(index), other, UInt8(band)))
                     }
                 }

@@ -37,7 +37,7 @@ extension IncidentSnapshot {
             switch event {
             case .start(let fullReload, let removedIDs, let codes):
                 summary.fullReload = fullReload
-                if fullReload { reset(districtCodes: codes) }
+                if fullReload { try reset(districtCodes: codes) }
                 for id in removedIDs {
                     if let row = row(of: id), category[row] != Self.removed {
                         category[row] = Self.removed
@@ -51,7 +51,11 @@ extension IncidentSnapshot {
         return summary
     }
 
-    private mutating func reset(districtCodes codes: [String: [String]]) {
+    private mutating func reset(districtCodes codes: [String: [String]]) throws {
+        // District indices are held in 16 bits.
+        if let (level, list) = codes.first(where: { $0.value.count > Int(Int16.max) }) {
+            throw AnalyticsError.tooManyDistricts(level: level, count: list.count)
+        }
         districtLevels = codes.keys.sorted()
         districtCodes = districtLevels.map { codes[$0]! }
         ids.removeAll()
@@ -104,8 +108,9 @@ extension IncidentSnapshot {
                 let projected = projection.project(
                     GeoPoint(latitude: chunk.latitudes[index], longitude: chunk.longitudes[index]))
                 point = (Float(projected.x), Float(projected.y))
-                bounds = (min(bounds.minX, projected.x), min(bounds.minY, projected.y),
-                    max(bounds.maxX, projected.x), max(bounds.maxY, projected.y))
+                // The extent of the positions as held, so that a grid covering it covers every one of them.
+                let (heldX, heldY) = (Double(point.x), Double(point.y))
+                bounds = (min(bounds.minX, heldX), min(bounds.minY, heldY), max(bounds.maxX, heldX), max(bounds.maxY, heldY))
             }
             let seconds = Int64(chunk.occurredAt[index].rounded(.down))
             let (local, localDay) = localTime(utc: Int(seconds))

@@ -52,7 +52,7 @@ public struct IncidentSnapshot: Sendable {
     static let blockSize = 4_096
     /// The extent of located incidents, in metres.
     public internal(set) var extent: BoundingBox?
-    /// The first and last local day of any incident.
+    /// The first and last local day of any incident read (removals do not narrow it).
     public internal(set) var dayRange: ClosedRange<Int>?
 
     /// An empty snapshot; positions are projected around `origin`, or around the first located incident.

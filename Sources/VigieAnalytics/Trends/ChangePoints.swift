@@ -9,7 +9,8 @@ public struct ChangePoint: Sendable, Hashable {
     public var meanAfter: Double
 }
 
-/// Changes of level found by PELT (Killick, Fearnhead and Eckley 2012) with the Gaussian mean-shift cost.
+/// Changes of level found by optimal partitioning, the exact search PELT (Killick, Fearnhead and Eckley 2012)
+/// speeds up, with the Gaussian mean-shift cost.
 ///
 /// The noise level σ is read robustly from the series itself (the median absolute difference of successive
 /// values), isolated spikes are clipped at 4σ around a running median so that one exceptional day does not
@@ -59,8 +60,8 @@ public enum ChangePointDetection {
             }
             best[t] = bestValue
             previous[t] = bestStart
-            // Pruning: a start that cannot beat the best now never will.
-            candidates = candidates.filter { s in t - s < minimumLength || best[s] + cost(s, t) <= bestValue }
+            // No pruning: with a minimum length, PELT's pruning can drop a start that would still win later,
+            // and series of a few thousand values take milliseconds without it.
             if t + 1 - minimumLength >= minimumLength { candidates.append(t + 1 - minimumLength) }
         }
         var boundaries: [Int] = []

@@ -68,7 +68,8 @@ extension IncidentSnapshot {
         let keys: [GroupKey] = grouping == nil ? [] : table.keys(0)
         /// Incidents of one group (all when `nil`) from one local day through another.
         func sum(_ group: Int?, _ from: Int, _ through: Int) -> Int {
-            let groups = group.map { $0...$0 } ?? 0...max(0, keys.count - 1)
+            // Without a grouping the table is the one series; with one, the total runs over its groups.
+            let groups: Range<Int> = group.map { $0..<($0 + 1) } ?? 0..<(grouping == nil ? 1 : keys.count)
             return groups.reduce(0) { total, group in
                 total + table.counts[(group * days + from - first)...(group * days + through - first)].reduce(0, +)
             }
