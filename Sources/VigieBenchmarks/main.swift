@@ -36,10 +36,13 @@ func runBenchmark() async throws {
             rows: rows, store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie"),
             reference: root.appendingPathComponent("benchmarks/duckdb-reference.py")
         ).run()
+    case "gi-calibration":
+        HotspotCalibration().run()
     default:
         print("""
             usage: VigieBenchmarks ingest [ROWS...]
                    VigieBenchmarks analytics [ROWS] [--db STORE]
+                   VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)
     }

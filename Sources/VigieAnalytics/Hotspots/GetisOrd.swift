@@ -48,9 +48,9 @@ public struct HotspotMap: Sendable {
 ///
 /// over the n cells of the study area, x̄ and s being the mean and (population) standard deviation of their
 /// counts and Wi = Σj wij.
-enum GetisOrd {
+public enum GetisOrd {
     /// z-scores of every cell where `inStudy` is true, from its value (a count, or a transformed count) (others are 0, and are neither counted nor neighbours).
-    static func zScores(counts: [Double], grid: SquareGrid, inStudy: [Bool], distance: Double) -> [Double] {
+    public static func zScores(counts: [Double], grid: SquareGrid, inStudy: [Bool], distance: Double) -> [Double] {
         let cells = counts.indices.filter { inStudy[$0] }
         let n = Double(cells.count)
         guard n > 1 else { return [Double](repeating: 0, count: counts.count) }
@@ -87,12 +87,12 @@ enum GetisOrd {
     }
 
     /// The two-sided p-value of a standard normal z.
-    static func pValue(_ z: Double) -> Double { erfc(abs(z) / 2.squareRoot()) }
+    public static func pValue(_ z: Double) -> Double { erfc(abs(z) / 2.squareRoot()) }
 }
 
 /// The Benjamini–Hochberg step-up procedure: the largest p-value declared significant so that the expected
 /// share of false discoveries stays at most `rate`, or `nil` when none is.
-func benjaminiHochbergThreshold(_ pValues: [Double], rate: Double) -> Double? {
+public func benjaminiHochbergThreshold(_ pValues: [Double], rate: Double) -> Double? {
     let sorted = pValues.sorted()
     let m = Double(sorted.count)
     for (rank, p) in sorted.enumerated().reversed() where p <= Double(rank + 1) / m * rate {
