@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "VigieIngestTests", dependencies: ["VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(
-            name: "VigieAnalyticsTests", dependencies: ["VigieAnalytics", "VigieStore", "VigieTestSupport"]),
+            name: "VigieAnalyticsTests", dependencies: ["VigieAnalytics", "VigieStore", "VigieIngest", "VigieTestSupport"]),
         .testTarget(name: "VigieCLITests", dependencies: ["vigie", "VigieStore", "VigieTestSupport"]),
     ]
 )

@@ -56,7 +56,7 @@ extension IncidentSnapshot {
 
     /// Counts, in one pass with no selection, the rows a period-and-categories filter keeps into the cells of
     /// `grid`: the common map query, and the first step of every density surface. Returns the rows kept.
-    private func countCells(_ grid: SquareGrid, _ filter: CompiledFilter, into counts: inout [Int32]) -> Int {
+    func countCells(_ grid: SquareGrid, _ filter: CompiledFilter, into counts: inout [Int32]) -> Int {
         let cells = CellLocator(grid)
         var matched = 0
         counts.withUnsafeMutableBufferPointer { counts in

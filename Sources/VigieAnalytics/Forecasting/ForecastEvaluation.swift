@@ -1,0 +1,91 @@
+import Foundation
+import VigieCore
+
+/// How a method's forecasts fared over a test period, pooled over its days.
+public struct MethodEvaluation: Sendable {
+    public let method: String
+    /// The coverages scored, as shares of the study area (0.01 for 1 %).
+    public let coverages: [Double]
+    /// Incidents of the test period, and those in flagged cells, per coverage.
+    public let incidents: Int
+    public let hits: [Int]
+    /// The most incidents any choice of as many cells could have caught, per coverage (the oracle).
+    public let bestPossible: [Int]
+    /// Forecasts made (one per day of the test period).
+    public let forecasts: Int
+
+    /// Hits over incidents.
+    public func hitRate(_ index: Int) -> Double { incidents > 0 ? Double(hits[index]) / Double(incidents) : 0 }
+    /// Hit rate over the share of area flagged (Chainey 2008).
+    public func pai(_ index: Int, flaggedShare: Double) -> Double { flaggedShare > 0 ? hitRate(index) / flaggedShare : 0 }
+    /// Hits over the best possible hits with as many cells.
+    public func pei(_ index: Int) -> Double { bestPossible[index] > 0 ? Double(hits[index]) / Double(bestPossible[index]) : 0 }
+}
+
+/// A rolling-origin evaluation: for each day of the test period, each method is fitted on the past only,
+/// predicts the day, and is scored on what happened.
+///
+/// The top x % of the area is exactly ⌊N·x⌋ cells of the N in the study area: cells are ranked by risk,
+/// highest first, and ties are broken by cell number (south-west first, row by row), so that a method that
+/// cannot tell cells apart gains nothing from the order. Incidents outside the study area count as misses.
+public struct ForecastEvaluation: Sendable {
+    public let grid: ForecastGrid
+    public let coverages: [Double]
+
+    public init(grid: ForecastGrid, coverages: [Double] = [0.01, 0.02, 0.05, 0.10, 0.20]) {
+        self.grid = grid
+        self.coverages = coverages
+    }
+
+    /// The cells flagged at each coverage, from a risk surface.
+    public func flaggedCounts() -> [Int] {
+        coverages.map { Int((Double(grid.studyCells) * $0).rounded(.down)) }
+    }
+
+    /// Scores `methods` on the local days `days` of the snapshot, for incidents of `categories`.
+    public func run(
+        _ methods: [any ForecastMethod], on snapshot: IncidentSnapshot, days: ClosedRange<Int>,
+        categories: Set<CategoryCode>?, trainFrom: Date?
+    ) throws -> [MethodEvaluation] {
+        let flagged = flaggedCounts()
+        var incidents = 0
+        var hits = [[Int]](repeating: [Int](repeating: 0, count: coverages.count), count: methods.count)
+        var best = [Int](repeating: 0, count: coverages.count)
+        for day in days {
+            let origin = snapshot.start(of: CivilDate(dayNumber: day))
+            let next = snapshot.start(of: CivilDate(dayNumber: day + 1))
+            let outcome = try snapshot.cellCounts(
+                grid.grid, IncidentFilter(from: origin, to: next, categories: categories))
+            incidents += try snapshot.count(filter: IncidentFilter(from: origin, to: next, categories: categories)).matched
+            let observed = grid.inStudy.indices.filter { grid.inStudy[$0] && outcome[$0] > 0 }
+                .map { Int(outcome[$0]) }.sorted(by: >)
+            for (index, k) in flagged.enumerated() { best[index] += observed.prefix(k).reduce(0, +) }
+            for (position, method) in methods.enumerated() {
+                let risk = try method.risk(
+                    snapshot, grid: grid.grid, categories: categories, trainFrom: trainFrom, origin: origin)
+                let ranked = rank(risk)
+                var caught = 0
+                var taken = 0
+                for (index, k) in flagged.enumerated() {
+                    while taken < k {
+                        caught += Int(outcome[ranked[taken]])
+                        taken += 1
+                    }
+                    hits[position][index] += caught
+                }
+            }
+        }
+        return methods.indices.map { position in
+            MethodEvaluation(
+                method: methods[position].name, coverages: coverages, incidents: incidents, hits: hits[position],
+                bestPossible: best, forecasts: days.count)
+        }
+    }
+
+    /// Study-area cells by risk, highest first, ties by cell number.
+    func rank(_ risk: [Double]) -> [Int] {
+        grid.inStudy.indices.filter { grid.inStudy[$0] }.sorted { a, b in
+            risk[a] != risk[b] ? risk[a] > risk[b] : a < b
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import VigieCore
+import VigieIngest
+import VigieStore
+import VigieTestSupport
+
+@testable import VigieAnalytics
+
+@Suite("Forecast evaluation by rolling origin")
+struct ForecastEvaluationTests {
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+    static let origin = GeoPoint(latitude: 43.30, longitude: 5.40)
+    static let projection = LocalProjection(origin: origin)
+
+    /// Incidents at the centres of cells of a 100 m grid starting at (0, 0), on days from 2024-01-01.
+    func snapshot(_ incidents: [(column: Int, row: Int, day: Int)]) throws -> IncidentSnapshot {
+        var fixture = try SnapshotFixture()
+        var empty = IncidentSnapshot(timeZone: Self.paris)
+        try empty.refresh(from: fixture.store)
+        let records = incidents.map { incident in
+            let position = Self.projection.unproject(
+                PlanarPoint(x: Double(incident.column) * 100 + 50, y: Double(incident.row) * 100 + 50))
+            let noon = empty.start(of: CivilDate(year: 2024, month: 1, day: 1).adding(days: incident.day))
+                .timeIntervalSince1970 + 43_200
+            return fixture.record(at: noon, "burglary", latitude: position.latitude, longitude: position.longitude)
+        }
+        try fixture.write(records)
+        return try IncidentSnapshot.build(from: fixture.store, timeZone: Self.paris, origin: Self.origin)
+    }
+
+    @Test("hits, PAI and PEI counted by hand on a tiny grid, ties broken by cell number")
+    func tinyGrid() throws {
+        // A 4 × 3 grid (cells numbered row by row from the south-west), every cell in the study area.
+        // Training, days 0–4: cell 5 three times, cell 2 twice, cells 0 and 11 once (so the grid spans 4 × 3).
+        // Test day 5: two incidents in cell 5, one in cell 7. Test day 6: one in cell 2, one in cell 9.
+        var incidents: [(column: Int, row: Int, day: Int)] = [
+            (1, 1, 0), (1, 1, 1), (1, 1, 2), (2, 0, 0), (2, 0, 3), (0, 0, 4), (3, 2, 4),
+        ]
+        incidents += [(1, 1, 5), (1, 1, 5), (3, 1, 5), (2, 0, 6), (1, 2, 6)]
+        let snapshot = try snapshot(incidents)
+        let grid = try ForecastGrid(
+            snapshot: snapshot, cellSize: 100,
+            mask: .observed(before: snapshot.start(of: CivilDate(year: 2024, month: 1, day: 1).adding(days: 5)), dilation: 2))
+        #expect(grid.grid.columns == 4 && grid.grid.rows == 3 && grid.studyCells == 12)
+        let evaluation = ForecastEvaluation(grid: grid, coverages: [1.0 / 12, 2.0 / 12, 0.5])
+        #expect(evaluation.flaggedCounts() == [1, 2, 6])
+        let first = CivilDate(year: 2024, month: 1, day: 1).adding(days: 5).dayNumber
+        let result = try #require(try evaluation.run(
+            [LongRunCount()], on: snapshot, days: first...(first + 1), categories: nil, trainFrom: nil).first)
+        // Day 5 ranks 5 (3), 2 (2), then 0 and 11 (1) and the empty cells by number: 1 cell catches 2,
+        // 2 cells catch 2, 6 cells (5, 2, 0, 11, 1, 3) catch 2. Day 6 ranks 5 (5 incidents by then), 2, then
+        // 0, 7, 11 (1 each): 1 cell catches 0, 2 cells catch 1 (cell 2), 6 cells (5, 2, 0, 7, 11, 1) catch 1.
+        // The oracle catches 2 + 1, 3 + 2 and 3 + 2.
+        #expect(result.incidents == 5)
+        #expect(result.hits == [2, 3, 3])
+        #expect(result.bestPossible == [3, 5, 5])
+        #expect(abs(result.pai(0, flaggedShare: 1.0 / 12) - 0.4 * 12) < 1e-9)
+        #expect(abs(result.pei(1) - 0.6) < 1e-9)
+    }
+
+    @Test("on Toronto's 2019 burglaries the long-run count catches at least the reference's 39.4 % at 5 % of the area")
+    func torontoAnchor() async throws {
+        let store = try SQLiteStore.inMemory()
+        try store.save(Deployment(name: "toronto", timeZoneIdentifier: "America/Toronto"))
+        _ = try await TestStores.ingest(
+            ProjectFiles.sharedData("toronto_mci_2019.csv"), mapping: ProjectFiles.exampleMapping("toronto-mci.yml"),
+            into: store)
+        let snapshot = try IncidentSnapshot.build(from: store, timeZone: TimeZone(identifier: "America/Toronto")!)
+        let testStart = snapshot.start(of: CivilDate(year: 2019, month: 10, day: 1))
+        let grid = try ForecastGrid(snapshot: snapshot, cellSize: 150, mask: .observed(before: testStart, dilation: 1))
+        let result = try #require(try ForecastEvaluation(grid: grid).run(
+            [LongRunCount()], on: snapshot,
+            days: CivilDate(year: 2019, month: 10, day: 1).dayNumber...CivilDate(year: 2019, month: 12, day: 31).dayNumber,
+            categories: ["burglary"], trainFrom: nil).first)
+        #expect(result.incidents == 2_111 && result.forecasts == 92)
+        #expect(result.hitRate(2) >= 0.394, "hit rate at 5 %: \(result.hitRate(2))")
+    }
+}
