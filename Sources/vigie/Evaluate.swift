@@ -26,12 +26,15 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Last day forecast and scored, included (YYYY-MM-DD).") var testTo: String
     @Option(help: "Side of the cells in metres.") var cell: Double = 150
     @Option(help: "What each forecast covers: 1d (a day).") var horizon: String = "1d"
-    @Option(help: "all, or methods separated by commas: count.") var methods: String = "all"
+    @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay.") var methods: String = "all"
+    @Option(help: "Grids scored: 1 (aligned on multiples of the cell), or 4 (also offset by half a cell east, north, and both).")
+    var offsets: Int = 4
     @Flag(help: "Print one JSON object.") var json = false
 
-    static let known: [any ForecastMethod] = [LongRunCount()]
+    static let known: [any ForecastMethod] = [LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE()]
 
     func validate() throws {
+        guard offsets == 1 || offsets == 4 else { throw ValidationError("--offsets is 1 or 4") }
         guard horizon == "1d" else { throw ValidationError("--horizon '\(horizon)': only 1d (a day) is available") }
         guard (10...10_000).contains(cell) else { throw ValidationError("--cell \(cell) is outside 10 to 10,000 m") }
         if let category, !Taxonomy.standard.contains(CategoryCode(rawValue: category)) {
@@ -47,41 +50,71 @@ struct Evaluate: AsyncParsableCommand {
         let snapshot = try await load()
         let trainStart = try trainFrom.map { snapshot.start(of: try AnalyticsOptions.day($0, option: "--train-from")) }
         let testStart = snapshot.start(of: first)
-        let grid = try ForecastGrid(
-            snapshot: snapshot, cellSize: cell, mask: .observed(before: testStart, dilation: 1))
-        let evaluation = ForecastEvaluation(grid: grid)
-        let results = try evaluation.run(
-            chosen, on: snapshot, days: first.dayNumber...last.dayNumber,
-            categories: category.map { [CategoryCode(rawValue: $0)] }, trainFrom: trainStart)
-        let flagged = evaluation.flaggedCounts().map { Double($0) / Double(max(grid.studyCells, 1)) }
-        let labels = evaluation.coverages.map { String(Int(($0 * 100).rounded())) }
+        let half = cell / 2
+        let shifts: [(x: Double, y: Double)] = offsets == 1 ? [(0, 0)] : [(0, 0), (half, 0), (0, half), (half, half)]
+        var runs: [(grid: ForecastGrid, evaluation: ForecastEvaluation, results: [MethodEvaluation])] = []
+        for shift in shifts {
+            let grid = try ForecastGrid(
+                snapshot: snapshot, cellSize: cell, offset: shift, mask: .observed(before: testStart, dilation: 1))
+            let evaluation = ForecastEvaluation(grid: grid)
+            let results = try evaluation.run(
+                chosen, on: snapshot, days: first.dayNumber...last.dayNumber,
+                categories: category.map { [CategoryCode(rawValue: $0)] }, trainFrom: trainStart)
+            runs.append((grid, evaluation, results))
+        }
+        let coverages = runs[0].evaluation.coverages
+        let labels = coverages.map { String(Int(($0 * 100).rounded())) }
+        /// Per method and coverage, a measure's value on each grid.
+        func values(_ method: Int, _ coverage: Int, _ measure: (MethodEvaluation, Double) -> Double) -> [Double] {
+            runs.map { run in
+                let flagged = Double(run.evaluation.flaggedCounts()[coverage]) / Double(max(run.grid.studyCells, 1))
+                return measure(run.results[method], flagged)
+            }
+        }
+        func mean(_ list: [Double]) -> Double { list.reduce(0, +) / Double(list.count) }
+        let incidents = runs[0].results.first?.incidents ?? 0
+        let forecasts = runs[0].results.first?.forecasts ?? 0
         if json {
             try Output.json(JSONOutput.object([
                 "input": .string(input), "category": category.map(JSONOutput.string) ?? .null,
                 "testFrom": .string(first.iso), "testTo": .string(last.iso), "cellSize": .number(cell),
-                "studyCells": .integer(grid.studyCells), "incidents": .integer(results.first?.incidents ?? 0),
-                "forecasts": .integer(results.first?.forecasts ?? 0),
-                "methods": .array(results.map { result in
-                    func byCoverage(_ value: (Int) -> Double) -> JSONOutput {
-                        .object(Dictionary(uniqueKeysWithValues: labels.indices.map { (labels[$0], .number(value($0))) }))
+                "studyCells": .array(runs.map { .integer($0.grid.studyCells) }), "incidents": .integer(incidents),
+                "forecasts": .integer(forecasts), "grids": .integer(runs.count),
+                "methods": .array(chosen.indices.map { method in
+                    func byCoverage(_ measure: @escaping (MethodEvaluation, Double, Int) -> Double) -> JSONOutput {
+                        .object(Dictionary(uniqueKeysWithValues: labels.indices.map { coverage in
+                            (labels[coverage], .number(mean(values(method, coverage) { measure($0, $1, coverage) })))
+                        }))
+                    }
+                    func spread(_ measure: @escaping (MethodEvaluation, Double, Int) -> Double) -> JSONOutput {
+                        .object(Dictionary(uniqueKeysWithValues: labels.indices.map { coverage in
+                            let list = values(method, coverage) { measure($0, $1, coverage) }
+                            return (labels[coverage], .array([.number(list.min()!), .number(list.max()!)]))
+                        }))
                     }
                     return .object([
-                        "name": .string(result.method),
-                        "hitRate": byCoverage { result.hitRate($0) },
-                        "pai": byCoverage { result.pai($0, flaggedShare: flagged[$0]) },
-                        "pei": byCoverage { result.pei($0) },
-                        "hits": byCoverage { Double(result.hits[$0]) },
+                        "name": .string(chosen[method].name),
+                        "hitRate": byCoverage { result, _, coverage in result.hitRate(coverage) },
+                        "pai": byCoverage { result, flagged, coverage in result.pai(coverage, flaggedShare: flagged) },
+                        "pei": byCoverage { result, _, coverage in result.pei(coverage) },
+                        "hitRateSpread": spread { result, _, coverage in result.hitRate(coverage) },
                     ])
                 }),
             ]))
             return
         }
-        print("\(results.first?.forecasts ?? 0) daily forecasts, \(Output.count(results.first?.incidents ?? 0)) incidents to catch, \(Output.count(grid.studyCells)) cells of \(Int(cell)) m in the study area")
+        print("\(forecasts) daily forecasts, \(Output.count(incidents)) incidents to catch, cells of \(Int(cell)) m; the mean over \(runs.count) grid(s) (study areas of \(runs.map { Output.count($0.grid.studyCells) }.joined(separator: ", ")) cells), lowest–highest below")
         Output.table(
             ["method"] + labels.map { "\($0) %" } + ["PAI 5 %", "PEI 5 %"],
-            results.map { result in
-                [result.method] + labels.indices.map { String(format: "%.1f", result.hitRate($0) * 100) }
-                    + [String(format: "%.2f", result.pai(2, flaggedShare: flagged[2])), String(format: "%.2f", result.pei(2))]
+            chosen.indices.flatMap { method -> [[String]] in
+                let hit = labels.indices.map { coverage in values(method, coverage) { result, _ in result.hitRate(coverage) } }
+                let pai = mean(values(method, 2) { result, flagged in result.pai(2, flaggedShare: flagged) })
+                let pei = mean(values(method, 2) { result, _ in result.pei(2) })
+                return [
+                    [chosen[method].name] + hit.map { String(format: "%.1f", mean($0) * 100) }
+                        + [String(format: "%.2f", pai), String(format: "%.2f", pei)],
+                    [""] + hit.map { String(format: "%.1f–%.1f", $0.min()! * 100, $0.max()! * 100) } + ["", ""],
+                ]
             })
     }
 
