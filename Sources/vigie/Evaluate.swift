@@ -26,12 +26,14 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Last day forecast and scored, included (YYYY-MM-DD).") var testTo: String
     @Option(help: "Side of the cells in metres.") var cell: Double = 150
     @Option(help: "What each forecast covers: 1d (a day).") var horizon: String = "1d"
-    @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay.") var methods: String = "all"
+    @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay, sepp.") var methods: String = "all"
     @Option(help: "Grids scored: 1 (aligned on multiples of the cell), or 4 (also offset by half a cell east, north, and both).")
     var offsets: Int = 4
     @Flag(help: "Print one JSON object.") var json = false
 
-    static let known: [any ForecastMethod] = [LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE()]
+    static let known: [any ForecastMethod] = [
+        LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE(), SelfExcitingGrid(),
+    ]
 
     func validate() throws {
         guard offsets == 1 || offsets == 4 else { throw ValidationError("--offsets is 1 or 4") }

@@ -1,0 +1,101 @@
+import Foundation
+import VigieCore
+
+/// The self-exciting point process on a grid (Mohler et al. 2015): in each cell, incidents arrive at a
+/// constant background rate μ, and each incident raises the rate of its own cell by θ·ω·e^(−ω·t) for the
+/// time t after it, so that it brings on average θ more. Fitted by expectation-maximisation.
+public struct SelfExcitingGrid: ForecastMethod {
+    /// Fitted parameters; times are in days.
+    public struct Fit: Sendable, Hashable {
+        /// The background rate of each cell, incidents a day.
+        public var background: [Double]
+        /// The mean number of incidents each incident brings on (the branching ratio).
+        public var theta: Double
+        /// The decay rate of the excitation, per day (1/ω is its mean delay).
+        public var omega: Double
+        public var iterations: Int
+    }
+
+    public let name = "sepp"
+    public var iterations = 50
+
+    public init() {}
+
+    /// Fits the model to incidents (cell, time in days) observed over [0, duration).
+    public func fit(_ events: [(cell: Int, time: Double)], cells: Int, duration: Double) -> Fit {
+        var byCell = [[Double]](repeating: [], count: cells)
+        for event in events { byCell[event.cell].append(event.time) }
+        for cell in byCell.indices { byCell[cell].sort() }
+        let total = Double(events.count)
+        var background = byCell.map { Double($0.count) / (2 * duration) }
+        var theta = 0.5
+        var omega = 1.0
+        var iteration = 0
+        guard total > 0 else { return Fit(background: background, theta: 0, omega: omega, iterations: 0) }
+        while iteration < iterations {
+            iteration += 1
+            var triggered = 0.0
+            var triggeredDelay = 0.0
+            var expectedOffspring = 0.0
+            var newBackground = [Double](repeating: 0, count: cells)
+            for cell in byCell.indices where !byCell[cell].isEmpty {
+                let times = byCell[cell]
+                // a = Σ e^(−ω(tᵢ−tⱼ)) and b = Σ (tᵢ−tⱼ) e^(−ω(tᵢ−tⱼ)) over the earlier incidents j, by recursion.
+                var a = 0.0
+                var b = 0.0
+                var backgroundShare = 0.0
+                for (index, time) in times.enumerated() {
+                    if index > 0 {
+                        let gap = time - times[index - 1]
+                        let decay = exp(-omega * gap)
+                        b = decay * (b + gap * (1 + a))
+                        a = decay * (1 + a)
+                    }
+                    let excitation = theta * omega * a
+                    let rate = background[cell] + excitation
+                    guard rate > 0 else { continue }
+                    backgroundShare += background[cell] / rate
+                    triggered += excitation / rate
+                    triggeredDelay += theta * omega * b / rate
+                    expectedOffspring += 1 - exp(-omega * (duration - time))
+                }
+                newBackground[cell] = backgroundShare / duration
+            }
+            background = newBackground
+            theta = expectedOffspring > 0 ? triggered / expectedOffspring : 0
+            omega = triggeredDelay > 0 ? triggered / triggeredDelay : omega
+            // With no excitation left, ω is not identified: keep it finite.
+            if !omega.isFinite || omega <= 0 { omega = 1 }
+        }
+        return Fit(background: background, theta: theta, omega: omega, iterations: iteration)
+    }
+
+    /// The expected incidents of each cell over the day after `origin`, fitted on the incidents before it.
+    public func risk(
+        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
+    ) throws -> [Double] {
+        let (events, duration) = try trainingEvents(snapshot, grid: grid, categories: categories, trainFrom: trainFrom, origin: origin)
+        let fit = fit(events, cells: grid.count, duration: duration)
+        var risk = fit.background
+        for event in events {
+            let age = duration - event.time
+            risk[event.cell] += fit.theta * (exp(-fit.omega * age) - exp(-fit.omega * (age + 1)))
+        }
+        return risk
+    }
+
+    /// Incidents before `origin` in the grid's cells, with times in days from the start of training, and the
+    /// length of training in days.
+    func trainingEvents(
+        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
+    ) throws -> ([(cell: Int, time: Double)], Double) {
+        let located = try snapshot.events(categories: categories, trainFrom: trainFrom, days: 36_500, before: origin)
+        let start = trainFrom?.timeIntervalSince1970 ?? located.map(\.time).min() ?? origin.timeIntervalSince1970
+        let cells = CellLocator(grid)
+        let events = located.compactMap { event -> (cell: Int, time: Double)? in
+            let cell = cells.index(x: Float(event.x), y: Float(event.y))
+            return cell >= 0 ? (cell, (event.time - start) / 86_400) : nil
+        }
+        return (events, max((origin.timeIntervalSince1970 - start) / 86_400, 1))
+    }
+}
