@@ -25,7 +25,8 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "First day forecast and scored (YYYY-MM-DD).") var testFrom: String
     @Option(help: "Last day forecast and scored, included (YYYY-MM-DD).") var testTo: String
     @Option(help: "Side of the cells in metres.") var cell: Double = 150
-    @Option(help: "What each forecast covers: 1d (a day).") var horizon: String = "1d"
+    @Option(help: "What each forecast covers, from the start of its day: hours (8h, a shift) or days (1d, 7d).")
+    var horizon: String = "1d"
     @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay, sepp.") var methods: String = "all"
     @Option(help: "Grids scored: 1 (aligned on multiples of the cell), or 4 (also offset by half a cell east, north, and both).")
     var offsets: Int = 4
@@ -37,7 +38,7 @@ struct Evaluate: AsyncParsableCommand {
 
     func validate() throws {
         guard offsets == 1 || offsets == 4 else { throw ValidationError("--offsets is 1 or 4") }
-        guard horizon == "1d" else { throw ValidationError("--horizon '\(horizon)': only 1d (a day) is available") }
+        _ = try Self.seconds(horizon)
         guard (10...10_000).contains(cell) else { throw ValidationError("--cell \(cell) is outside 10 to 10,000 m") }
         if let category, !Taxonomy.standard.contains(CategoryCode(rawValue: category)) {
             throw ValidationError("--category '\(category)' is not a category; the categories are \(Taxonomy.standard.categories.map(\.code.rawValue).joined(separator: ", "))")
@@ -61,7 +62,8 @@ struct Evaluate: AsyncParsableCommand {
             let evaluation = ForecastEvaluation(grid: grid)
             let results = try evaluation.run(
                 chosen, on: snapshot, days: first.dayNumber...last.dayNumber,
-                categories: category.map { [CategoryCode(rawValue: $0)] }, trainFrom: trainStart)
+                categories: category.map { [CategoryCode(rawValue: $0)] }, trainFrom: trainStart,
+                horizon: try Self.seconds(horizon))
             runs.append((grid, evaluation, results))
         }
         let coverages = runs[0].evaluation.coverages
@@ -118,6 +120,15 @@ struct Evaluate: AsyncParsableCommand {
                     [""] + hit.map { String(format: "%.1f–%.1f", $0.min()! * 100, $0.max()! * 100) } + ["", ""],
                 ]
             })
+    }
+
+    /// A horizon written `8h` or `7d`, in seconds.
+    static func seconds(_ text: String) throws -> TimeInterval {
+        let unit = text.last
+        guard let number = Int(text.dropLast()), number > 0, unit == "h" || unit == "d",
+            number * (unit == "h" ? 1 : 24) <= 31 * 24
+        else { throw ValidationError("--horizon '\(text)' must be hours (8h) or days (1d, 7d), at most 31 days") }
+        return TimeInterval(number * (unit == "h" ? 3_600 : 86_400))
     }
 
     private func selectedMethods() throws -> [any ForecastMethod] {

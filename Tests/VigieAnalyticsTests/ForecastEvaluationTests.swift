@@ -85,19 +85,20 @@ struct ForecastEvaluationTests {
         let grid = SquareGrid(minX: 0, minY: 0, cellSize: 100, columns: 20, rows: 20)
         let origin = snapshot.start(of: CivilDate(year: 2024, month: 1, day: 11))
         let cell = { (column: Int, row: Int) in row * 20 + column }
+        let request = ForecastRequest(snapshot: snapshot, grid: grid, categories: nil, trainFrom: nil, origin: origin)
         // Prospective: 1 whole week before (9.5 days), so 1/2 on its cell, 1/4 one cell away, 1/6 two cells away.
-        let prospective = try ProspectiveHotspot().risk(snapshot, grid: grid, categories: nil, trainFrom: nil, origin: origin)
+        let prospective = try ProspectiveHotspot().risk(request)
         #expect(abs(prospective[cell(5, 5)] - 0.5) < 1e-12)
         #expect(abs(prospective[cell(6, 4)] - 0.25) < 1e-12)
         #expect(abs(prospective[cell(3, 7)] - 0.5 / 3) < 1e-12)
         #expect(prospective[cell(8, 5)] == 0 && prospective[cell(19, 19)] == 0)
         // Retrospective: the quartic (1 − d²/h²)², 200 m.
-        let retrospective = try RetrospectiveKDE().risk(snapshot, grid: grid, categories: nil, trainFrom: nil, origin: origin)
+        let retrospective = try RetrospectiveKDE().risk(request)
         #expect(abs(retrospective[cell(5, 5)] - 1) < 1e-6)
         #expect(abs(retrospective[cell(6, 5)] - 0.5625) < 1e-6)
         #expect(retrospective[cell(7, 5)] < 1e-6)
         // Decaying: exp(−d²/2σ²) × exp(−t/30 d), 9.5 days old.
-        let decaying = try DecayingKDE().risk(snapshot, grid: grid, categories: nil, trainFrom: nil, origin: origin)
+        let decaying = try DecayingKDE().risk(request)
         let age = exp(-9.5 / 30)
         #expect(abs(decaying[cell(5, 5)] - age) < 1e-6)
         #expect(abs(decaying[cell(6, 5)] - age * exp(-0.125)) < 1e-6)

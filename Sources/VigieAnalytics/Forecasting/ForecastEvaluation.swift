@@ -42,10 +42,11 @@ public struct ForecastEvaluation: Sendable {
         coverages.map { Int((Double(grid.studyCells) * $0).rounded(.down)) }
     }
 
-    /// Scores `methods` on the local days `days` of the snapshot, for incidents of `categories`.
+    /// Scores `methods` on forecasts made at the start of each local day of `days`, each for the `horizon`
+    /// seconds after it, for incidents of `categories`.
     public func run(
         _ methods: [any ForecastMethod], on snapshot: IncidentSnapshot, days: ClosedRange<Int>,
-        categories: Set<CategoryCode>?, trainFrom: Date?
+        categories: Set<CategoryCode>?, trainFrom: Date?, horizon: TimeInterval = 86_400
     ) throws -> [MethodEvaluation] {
         let flagged = flaggedCounts()
         var incidents = 0
@@ -53,7 +54,7 @@ public struct ForecastEvaluation: Sendable {
         var best = [Int](repeating: 0, count: coverages.count)
         for day in days {
             let origin = snapshot.start(of: CivilDate(dayNumber: day))
-            let next = snapshot.start(of: CivilDate(dayNumber: day + 1))
+            let next = origin.addingTimeInterval(horizon)
             let outcome = try snapshot.cellCounts(
                 grid.grid, IncidentFilter(from: origin, to: next, categories: categories))
             incidents += try snapshot.count(filter: IncidentFilter(from: origin, to: next, categories: categories)).matched
@@ -61,8 +62,9 @@ public struct ForecastEvaluation: Sendable {
                 .map { Int(outcome[$0]) }.sorted(by: >)
             for (index, k) in flagged.enumerated() { best[index] += observed.prefix(k).reduce(0, +) }
             for (position, method) in methods.enumerated() {
-                let risk = try method.risk(
-                    snapshot, grid: grid.grid, categories: categories, trainFrom: trainFrom, origin: origin)
+                let risk = try method.risk(ForecastRequest(
+                    snapshot: snapshot, grid: grid.grid, categories: categories, trainFrom: trainFrom, origin: origin,
+                    horizon: horizon))
                 let ranked = rank(risk)
                 var caught = 0
                 var taken = 0

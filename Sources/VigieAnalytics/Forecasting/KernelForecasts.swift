@@ -50,10 +50,9 @@ public struct RetrospectiveKDE: ForecastMethod {
 
     public init() {}
 
-    public func risk(
-        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
-    ) throws -> [Double] {
-        let events = try snapshot.events(categories: categories, trainFrom: trainFrom, days: windowDays, before: origin)
+    public func risk(_ request: ForecastRequest) throws -> [Double] {
+        let grid = request.grid
+        let events = try request.events(days: windowDays)
         let h2 = bandwidth * bandwidth
         return scatter(events, on: grid, radius: bandwidth) { d2, _ in
             let u = 1 - d2 / h2
@@ -72,14 +71,13 @@ public struct ProspectiveHotspot: ForecastMethod {
 
     public init() {}
 
-    public func risk(
-        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
-    ) throws -> [Double] {
+    public func risk(_ request: ForecastRequest) throws -> [Double] {
+        let grid = request.grid
         var risk = [Double](repeating: 0, count: grid.count)
-        for event in try snapshot.events(categories: categories, trainFrom: trainFrom, days: windowWeeks * 7, before: origin) {
+        for event in try request.events(days: windowWeeks * 7) {
             let column = Int(((event.x - grid.minX) / grid.cellSize).rounded(.down))
             let row = Int(((event.y - grid.minY) / grid.cellSize).rounded(.down))
-            let weeks = ((origin.timeIntervalSince1970 - event.time) / (7 * 86_400)).rounded(.down)
+            let weeks = ((request.origin.timeIntervalSince1970 - event.time) / (7 * 86_400)).rounded(.down)
             let timeWeight = 1 / (1 + weeks)
             for dy in -cellReach...cellReach {
                 for dx in -cellReach...cellReach {
@@ -103,11 +101,10 @@ public struct DecayingKDE: ForecastMethod {
 
     public init() {}
 
-    public func risk(
-        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
-    ) throws -> [Double] {
-        let events = try snapshot.events(categories: categories, trainFrom: trainFrom, days: windowDays, before: origin)
-        let end = origin.timeIntervalSince1970
+    public func risk(_ request: ForecastRequest) throws -> [Double] {
+        let grid = request.grid
+        let events = try request.events(days: windowDays)
+        let end = request.origin.timeIntervalSince1970
         let twoSigma2 = 2 * bandwidth * bandwidth
         // Beyond four standard deviations the kernel is below 0.04 % of its peak.
         return scatter(events, on: grid, radius: 4 * bandwidth) { d2, event in

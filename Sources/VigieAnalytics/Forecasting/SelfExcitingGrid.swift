@@ -70,32 +70,35 @@ public struct SelfExcitingGrid: ForecastMethod {
         return Fit(background: background, theta: theta, omega: omega, iterations: iteration)
     }
 
-    /// The expected incidents of each cell over the day after `origin`, fitted on the incidents before it.
-    public func risk(
-        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
-    ) throws -> [Double] {
-        let (events, duration) = try trainingEvents(snapshot, grid: grid, categories: categories, trainFrom: trainFrom, origin: origin)
-        let fit = fit(events, cells: grid.count, duration: duration)
-        var risk = fit.background
+    /// The expected incidents of each cell over the horizon, fitted on the incidents before the origin.
+    public func risk(_ request: ForecastRequest) throws -> [Double] {
+        let (events, duration) = try trainingEvents(request)
+        let fit = fit(events, cells: request.grid.count, duration: duration)
+        return expected(fit, events: events, duration: duration, horizonDays: request.horizon / 86_400)
+    }
+
+    /// The expected incidents of each cell over `horizonDays` after the training period: the background, and
+    /// what remains of the excitation of each past incident.
+    public func expected(_ fit: Fit, events: [(cell: Int, time: Double)], duration: Double, horizonDays: Double) -> [Double] {
+        var risk = fit.background.map { $0 * horizonDays }
         for event in events {
             let age = duration - event.time
-            risk[event.cell] += fit.theta * (exp(-fit.omega * age) - exp(-fit.omega * (age + 1)))
+            risk[event.cell] += fit.theta * (exp(-fit.omega * age) - exp(-fit.omega * (age + horizonDays)))
         }
         return risk
     }
 
-    /// Incidents before `origin` in the grid's cells, with times in days from the start of training, and the
-    /// length of training in days.
-    func trainingEvents(
-        _ snapshot: IncidentSnapshot, grid: SquareGrid, categories: Set<CategoryCode>?, trainFrom: Date?, origin: Date
-    ) throws -> ([(cell: Int, time: Double)], Double) {
-        let located = try snapshot.events(categories: categories, trainFrom: trainFrom, days: 36_500, before: origin)
-        let start = trainFrom?.timeIntervalSince1970 ?? located.map(\.time).min() ?? origin.timeIntervalSince1970
-        let cells = CellLocator(grid)
+    /// Incidents before the origin in the grid's cells, with times in days from the start of training, and
+    /// the length of training in days.
+    public func trainingEvents(_ request: ForecastRequest) throws -> ([(cell: Int, time: Double)], Double) {
+        let located = try request.events(days: 36_500)
+        let origin = request.origin.timeIntervalSince1970
+        let start = request.trainFrom?.timeIntervalSince1970 ?? located.map(\.time).min() ?? origin
+        let cells = CellLocator(request.grid)
         let events = located.compactMap { event -> (cell: Int, time: Double)? in
             let cell = cells.index(x: Float(event.x), y: Float(event.y))
             return cell >= 0 ? (cell, (event.time - start) / 86_400) : nil
         }
-        return (events, max((origin.timeIntervalSince1970 - start) / 86_400, 1))
+        return (events, max((origin - start) / 86_400, 1))
     }
 }
