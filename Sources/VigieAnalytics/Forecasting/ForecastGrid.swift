@@ -9,6 +9,8 @@ public struct ForecastGrid: Sendable {
     public let inStudy: [Bool]
     /// The number of cells in the study area.
     public let studyCells: Int
+    /// The projection the grid is laid in.
+    public let projection: LocalProjection?
 
     /// How the study area is drawn.
     public enum Mask: Sendable {
@@ -28,6 +30,7 @@ public struct ForecastGrid: Sendable {
         }
         let minX = ((extent.minX - offset.x) / cellSize).rounded(.down) * cellSize + offset.x
         let minY = ((extent.minY - offset.y) / cellSize).rounded(.down) * cellSize + offset.y
+        self.projection = projection
         let grid = SquareGrid(
             minX: minX, minY: minY, cellSize: cellSize,
             columns: Int(((extent.maxX - minX) / cellSize).rounded(.down)) + 1,

@@ -1,0 +1,75 @@
+import Foundation
+import VigieCore
+
+/// A forecast with what a commander needs to judge it: its method, what it learnt from, how accurate that
+/// method has been on this city's own recent days, and plain warnings when the data are too thin.
+public struct Forecast: Sendable {
+    public let method: String
+    public let grid: ForecastGrid
+    /// Expected incidents (or a score, for the kernel methods) of each cell over the horizon; 0 outside the
+    /// study area.
+    public let risk: [Double]
+    /// The instant forecast from and the length of the period forecast.
+    public let origin: Date
+    public let horizon: TimeInterval
+    /// The incidents learnt from and the first and last local days they cover.
+    public let trainingIncidents: Int
+    public let trainingDays: ClosedRange<Int>?
+    /// The method's accuracy over the days before the origin (`accuracyDays` of them), scored as forecasts
+    /// made then would have been; `nil` when there are too few days of history.
+    public let accuracy: MethodEvaluation?
+    public let accuracyDays: Int
+    /// Why the forecast should be read with care, in words.
+    public let warnings: [String]
+
+    /// Study-area cells by risk, highest first (ties by cell number).
+    public var ranked: [Int] { ForecastEvaluation(grid: grid).rank(risk) }
+}
+
+extension IncidentSnapshot {
+    /// Days of history whose forecasts measure a method's accuracy.
+    public static let accuracyWindow = 90
+    /// Incidents learnt from below which a forecast is flagged as resting on too little data.
+    public static let thinTraining = 200
+
+    /// Forecasts the cells of `grid` for `horizon` seconds after `origin` with `method`, from the incidents of
+    /// `categories` before it, and measures how the same method did over the 90 days before.
+    public func forecast(
+        _ method: any ForecastMethod, grid: ForecastGrid, categories: Set<CategoryCode>?, origin: Date,
+        horizon: TimeInterval
+    ) throws -> Forecast {
+        var risk = try method.risk(ForecastRequest(
+            snapshot: self, grid: grid.grid, categories: categories, trainFrom: nil, origin: origin, horizon: horizon))
+        for cell in risk.indices where !grid.inStudy[cell] { risk[cell] = 0 }
+        let training = try count(by: [.day], filter: IncidentFilter(to: origin, categories: categories))
+        let days = training.keys(0).indices.filter { training.counts[$0] > 0 }
+        let trainingDays: ClosedRange<Int>? = days.first.flatMap { first in
+            guard case .day(let start) = training.key(0, first), case .day(let end) = training.key(0, days.last!) else {
+                return nil
+            }
+            return start.dayNumber...end.dayNumber
+        }
+        var warnings: [String] = []
+        if training.matched < Self.thinTraining {
+            warnings.append("only \(training.matched) incidents to learn from: the forecast rests on too little data")
+        }
+        let originDay = localDay(of: origin)
+        var accuracy: MethodEvaluation?
+        if let trainingDays, originDay - Self.accuracyWindow > trainingDays.lowerBound {
+            let evaluation = ForecastEvaluation(grid: grid)
+            accuracy = try evaluation.run(
+                [method], on: self, days: (originDay - Self.accuracyWindow)...(originDay - 1), categories: categories,
+                trainFrom: nil, horizon: horizon
+            ).first
+            if let measured = accuracy, measured.incidents < 30 {
+                warnings.append("only \(measured.incidents) incidents in the last \(Self.accuracyWindow) days: the measured accuracy is uncertain")
+            }
+        } else {
+            warnings.append("less than \(Self.accuracyWindow) days of history: no accuracy could be measured")
+        }
+        return Forecast(
+            method: method.name, grid: grid, risk: risk, origin: origin, horizon: horizon,
+            trainingIncidents: training.matched, trainingDays: trainingDays, accuracy: accuracy,
+            accuracyDays: Self.accuracyWindow, warnings: warnings)
+    }
+}
