@@ -9,24 +9,14 @@ import VigieTestSupport
 
 @Suite("Forecast evaluation by rolling origin")
 struct ForecastEvaluationTests {
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-    static let origin = GeoPoint(latitude: 43.30, longitude: 5.40)
-    static let projection = LocalProjection(origin: origin)
-
-    /// Incidents at the centres of cells of a 100 m grid starting at (0, 0), on days from 2024-01-01.
+    /// Incidents at the centres of cells of a 100 m grid starting at (0, 0), at noon (Paris, winter time) on
+    /// days from 2024-01-01.
     func snapshot(_ incidents: [(column: Int, row: Int, day: Int)]) throws -> IncidentSnapshot {
-        var fixture = try SnapshotFixture()
-        var empty = IncidentSnapshot(timeZone: Self.paris)
-        try empty.refresh(from: fixture.store)
-        let records = incidents.map { incident in
-            let position = Self.projection.unproject(
-                PlanarPoint(x: Double(incident.column) * 100 + 50, y: Double(incident.row) * 100 + 50))
-            let noon = empty.start(of: CivilDate(year: 2024, month: 1, day: 1).adding(days: incident.day))
-                .timeIntervalSince1970 + 43_200
-            return fixture.record(at: noon, "burglary", latitude: position.latitude, longitude: position.longitude)
-        }
-        try fixture.write(records)
-        return try IncidentSnapshot.build(from: fixture.store, timeZone: Self.paris, origin: Self.origin)
+        try PlanarSnapshots.snapshot(incidents.map { incident -> (x: Double, y: Double, seconds: Double) in
+            let x = Double(incident.column) * 100 + 50
+            let y = Double(incident.row) * 100 + 50
+            return (x, y, 1_704_106_800 + Double(incident.day) * 86_400)
+        })
     }
 
     @Test("hits, PAI and PEI counted by hand on a tiny grid, ties broken by cell number")

@@ -6,21 +6,9 @@ import VigieCore
 
 @Suite("Hotspots: kernel density, Gi* and the Knox test")
 struct HotspotTests {
-    static let paris = TimeZone(identifier: "Europe/Paris")!
-    static let origin = GeoPoint(latitude: 43.30, longitude: 5.40)
-    static let projection = LocalProjection(origin: origin)
-    static let start = 1_704_067_200.0  // 2024-01-01
-
-    /// A snapshot of incidents at the given metres from the origin and days from 2024-01-01.
+    /// A snapshot of incidents at the given metres from the origin and days from 2024-01-01 (UTC).
     func snapshot(_ points: [(x: Double, y: Double, day: Double)]) throws -> IncidentSnapshot {
-        var fixture = try SnapshotFixture()
-        let records = points.map { point in
-            let position = Self.projection.unproject(PlanarPoint(x: point.x, y: point.y))
-            return fixture.record(
-                at: Self.start + point.day * 86_400, latitude: position.latitude, longitude: position.longitude)
-        }
-        try fixture.write(records)
-        return try IncidentSnapshot.build(from: fixture.store, timeZone: Self.paris, origin: Self.origin)
+        try PlanarSnapshots.snapshot(points.map { ($0.x, $0.y, 1_704_067_200 + $0.day * 86_400) })
     }
 
     @Test("the density peaks at a planted hotspot and integrates to the number of incidents")

@@ -1,4 +1,5 @@
 import Foundation
+import VigieAnalytics
 import VigieCore
 import VigieStore
 
@@ -48,3 +49,22 @@ func boxOutline(_ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: 
         PlanarPoint(x: minLon, y: maxLat),
     ])
 }
+
+/// Snapshots of burglaries laid out in metres around one origin, for the tests of spatial methods.
+enum PlanarSnapshots {
+    static let paris = TimeZone(identifier: "Europe/Paris")!
+    static let origin = GeoPoint(latitude: 43.30, longitude: 5.40)
+    static let projection = LocalProjection(origin: origin)
+
+    /// A snapshot of burglaries at (x, y) metres from the origin, at UTC seconds.
+    static func snapshot(_ points: [(x: Double, y: Double, seconds: Double)]) throws -> IncidentSnapshot {
+        var fixture = try SnapshotFixture()
+        let records = points.map { point in
+            let position = projection.unproject(PlanarPoint(x: point.x, y: point.y))
+            return fixture.record(at: point.seconds, "burglary", latitude: position.latitude, longitude: position.longitude)
+        }
+        try fixture.write(records)
+        return try IncidentSnapshot.build(from: fixture.store, timeZone: paris, origin: origin)
+    }
+}
+
