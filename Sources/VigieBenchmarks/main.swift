@@ -36,12 +36,18 @@ func runBenchmark() async throws {
             rows: rows, store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie"),
             reference: root.appendingPathComponent("benchmarks/duckdb-reference.py")
         ).run()
+    case "forecast":
+        try await ForecastBenchmark(
+            sharedData: root.deletingLastPathComponent().appendingPathComponent("shared/data"),
+            mapping: root.appendingPathComponent("examples/mappings/toronto-mci.yml")
+        ).run()
     case "gi-calibration":
         HotspotCalibration().run()
     default:
         print("""
             usage: VigieBenchmarks ingest [ROWS...]
                    VigieBenchmarks analytics [ROWS] [--db STORE]
+                   VigieBenchmarks forecast
                    VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)
