@@ -61,18 +61,20 @@ public struct RetrospectiveKDE: ForecastMethod {
     }
 }
 
-/// Prospective hotspots (Bowers, Johnson and Pease 2004): each incident of the last weeks weighs
+/// Prospective hotspots (Bowers, Johnson and Pease 2004): each incident of the last 8 weeks weighs
 /// 1 / (1 + d) × 1 / (1 + t) on the cells around its own, d in cells (the larger of the column and row
-/// differences, up to `cellReach`) and t in whole weeks before the origin.
+/// differences) and t in whole weeks before the origin, up to Bowers' 400 m: as many cells as it takes to
+/// reach it (3 of 150 m).
 public struct ProspectiveHotspot: ForecastMethod {
     public let name = "prospective"
-    public var cellReach = 2
+    public var reachMetres = 400.0
     public var windowWeeks = 8
 
     public init() {}
 
     public func risk(_ request: ForecastRequest) throws -> [Double] {
         let grid = request.grid
+        let cellReach = Int((reachMetres / grid.cellSize).rounded(.up))
         var risk = [Double](repeating: 0, count: grid.count)
         for event in try request.events(days: windowWeeks * 7) {
             let column = Int(((event.x - grid.minX) / grid.cellSize).rounded(.down))
@@ -96,8 +98,8 @@ public struct DecayingKDE: ForecastMethod {
     public let name = "kde-decay"
     /// The Gaussian's standard deviation in metres, the decay's time constant in days, and the window.
     public var bandwidth = 200.0
-    public var decayDays = 30.0
-    public var windowDays = 90
+    public var decayDays = 60.0
+    public var windowDays = 180
 
     public init() {}
 
