@@ -102,12 +102,18 @@ struct Evaluate: AsyncParsableCommand {
                         "pai": byCoverage { result, flagged, coverage in result.pai(coverage, flaggedShare: flagged) },
                         "pei": byCoverage { result, _, coverage in result.pei(coverage) },
                         "hitRateSpread": spread { result, _, coverage in result.hitRate(coverage) },
+                        "hitRateCurve": .array((0..<100).map { percent in
+                            .number(mean(runs.map { run in
+                                let result = run.results[method]
+                                return result.incidents > 0 ? Double(result.curve[percent]) / Double(result.incidents) : 0
+                            }))
+                        }),
                     ])
                 }),
             ]))
             return
         }
-        print("\(forecasts) daily forecasts, \(Output.count(incidents)) incidents to catch, cells of \(Int(cell)) m; the mean over \(runs.count) grid(s) (study areas of \(runs.map { Output.count($0.grid.studyCells) }.joined(separator: ", ")) cells), lowest–highest below")
+        print("\(forecasts) forecasts, \(Output.count(incidents)) incidents to catch, cells of \(Int(cell)) m; the mean over \(runs.count) grid(s) (study areas of \(runs.map { Output.count($0.grid.studyCells) }.joined(separator: ", ")) cells), lowest–highest below")
         Output.table(
             ["method"] + labels.map { "\($0) %" } + ["PAI 5 %", "PEI 5 %"],
             chosen.indices.flatMap { method -> [[String]] in

@@ -13,9 +13,11 @@ struct ForecastOptions: ParsableArguments {
     @Option(help: "What the forecast covers, from the start of its day: hours (8h) or days (1d, 7d).")
     var horizon: String = "1d"
     @Option(help: "The day forecast (YYYY-MM-DD; default: the day after the latest incident).") var at: String?
+    @Option(help: "The local hour the period forecast starts (0–23), for a shift.") var startHour: Int = 0
 
     func validate() throws {
         _ = try Evaluate.seconds(horizon)
+        guard (0...23).contains(startHour) else { throw ValidationError("--start-hour \(startHour) is not an hour (0–23)") }
         guard (10...10_000).contains(cell) else { throw ValidationError("--cell \(cell) is outside 10 to 10,000 m") }
         if let category, !Taxonomy.standard.contains(CategoryCode(rawValue: category)) {
             throw ValidationError("--category '\(category)' is not a category; the categories are \(Taxonomy.standard.categories.map(\.code.rawValue).joined(separator: ", "))")
@@ -30,7 +32,7 @@ struct ForecastOptions: ParsableArguments {
     func forecast(store: SQLiteStore, snapshot: IncidentSnapshot, level: String?) throws -> Forecast {
         guard let last = snapshot.dayRange?.upperBound else { throw CommandError("the store holds no incident yet") }
         let day = try at.map { try AnalyticsOptions.day($0, option: "--at") } ?? CivilDate(dayNumber: last + 1)
-        let origin = snapshot.start(of: day)
+        let origin = snapshot.start(of: day, hour: startHour)
         let outlines = try level.map { try store.districts(level: $0).map(\.outline) } ?? []
         let grid = try ForecastGrid(
             snapshot: snapshot, cellSize: cell,

@@ -21,6 +21,17 @@ struct EvaluateCommandTests {
         #expect(hitRate["1"]! <= hitRate["5"]! && hitRate["5"]! <= hitRate["20"]! && hitRate["20"]! <= 1)
         #expect(abs(pai["5"]! - hitRate["5"]! / 0.05) < 0.05 * pai["5"]!)
         #expect(object["forecasts"] as? Int == 31)
+        let curve = try #require(count["hitRateCurve"] as? [Double])
+        #expect(curve.count == 100 && abs(curve[4] - hitRate["5"]!) < 1e-9 && curve == curve.sorted() && curve[99] <= 1)
+
+        let shifts = try CommandRunner.run([
+            "evaluate", "--input", ProjectFiles.sharedData("barcelona_accidents_2017.csv").path, "--mapping",
+            ProjectFiles.exampleMapping("barcelona-accidents.yml").path, "--test-from", "2017-12-01", "--test-to",
+            "2017-12-31", "--horizon", "8h", "--methods", "count", "--offsets", "1", "--json",
+        ])
+        let shifted = try #require(try JSONSerialization.jsonObject(with: Data(shifts.output.utf8)) as? [String: Any])
+        #expect(shifted["forecasts"] as? Int == 93)
+        #expect(shifted["incidents"] as? Int == object["incidents"] as? Int)
     }
 
     @Test("a period in the wrong order or an unknown method is refused")

@@ -33,7 +33,8 @@ extension IncidentSnapshot {
     public static let thinTraining = 200
 
     /// Forecasts the cells of `grid` for `horizon` seconds after `origin` with `method`, from the incidents of
-    /// `categories` before it, and measures how the same method did over the 90 days before.
+    /// `categories` before it, and measures how the same method did over the 90 days before, forecasting
+    /// from the same local hour each day.
     public func forecast(
         _ method: any ForecastMethod, grid: ForecastGrid, categories: Set<CategoryCode>?, origin: Date,
         horizon: TimeInterval
@@ -59,7 +60,7 @@ extension IncidentSnapshot {
             let evaluation = ForecastEvaluation(grid: grid)
             accuracy = try evaluation.run(
                 [method], on: self, days: (originDay - Self.accuracyWindow)...(originDay - 1), categories: categories,
-                trainFrom: nil, horizon: horizon
+                trainFrom: nil, horizon: horizon, startHour: (localTime(utc: Int(origin.timeIntervalSince1970)).seconds % 86_400) / 3_600
             ).first
             if let measured = accuracy, measured.incidents < 30 {
                 warnings.append("only \(measured.incidents) incidents in the last \(Self.accuracyWindow) days: the measured accuracy is uncertain")

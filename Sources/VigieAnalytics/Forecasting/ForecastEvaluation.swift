@@ -11,8 +11,10 @@ public struct MethodEvaluation: Sendable {
     public let hits: [Int]
     /// The most incidents any choice of as many cells could have caught, per coverage (the oracle).
     public let bestPossible: [Int]
-    /// Forecasts made (one per day of the test period).
+    /// Forecasts made (one per day of the test period, or per shift).
     public let forecasts: Int
+    /// Hits within the top 1 %, 2 %, … 100 % of the study area (the hit-rate curve, as counts).
+    public let curve: [Int]
 
     /// Hits over incidents.
     public func hitRate(_ index: Int) -> Double { incidents > 0 ? Double(hits[index]) / Double(incidents) : 0 }
@@ -43,17 +45,23 @@ public struct ForecastEvaluation: Sendable {
     }
 
     /// Scores `methods` on forecasts made at the start of each local day of `days`, each for the `horizon`
-    /// seconds after it, for incidents of `categories`.
+    /// seconds after it, for incidents of `categories`; a horizon that divides a day (8 h shifts) gives that
+    /// many forecasts a day, one per shift, unless `startHour` asks for one a day at that local hour.
     public func run(
         _ methods: [any ForecastMethod], on snapshot: IncidentSnapshot, days: ClosedRange<Int>,
-        categories: Set<CategoryCode>?, trainFrom: Date?, horizon: TimeInterval = 86_400
+        categories: Set<CategoryCode>?, trainFrom: Date?, horizon: TimeInterval = 86_400, startHour: Int? = nil
     ) throws -> [MethodEvaluation] {
         let flagged = flaggedCounts()
         var incidents = 0
         var hits = [[Int]](repeating: [Int](repeating: 0, count: coverages.count), count: methods.count)
         var best = [Int](repeating: 0, count: coverages.count)
-        for day in days {
-            let origin = snapshot.start(of: CivilDate(dayNumber: day))
+        let perDay = horizon < 86_400 && (86_400 / horizon).rounded() == 86_400 / horizon ? Int(86_400 / horizon) : 1
+        let origins = days.flatMap { day -> [Date] in
+            if let startHour { return [snapshot.start(of: CivilDate(dayNumber: day), hour: startHour)] }
+            return (0..<perDay).map { snapshot.start(of: CivilDate(dayNumber: day)).addingTimeInterval(Double($0) * horizon) }
+        }
+        var curve = [[Int]](repeating: [Int](repeating: 0, count: 100), count: methods.count)
+        for origin in origins {
             let next = origin.addingTimeInterval(horizon)
             let outcome = try snapshot.cellCounts(
                 grid.grid, IncidentFilter(from: origin, to: next, categories: categories))
@@ -75,12 +83,23 @@ public struct ForecastEvaluation: Sendable {
                     }
                     hits[position][index] += caught
                 }
+                // The hit-rate curve: hits within the top 1 %, 2 %, … 100 % of the study area.
+                caught = 0
+                taken = 0
+                for percent in 1...100 {
+                    let k = grid.studyCells * percent / 100
+                    while taken < k {
+                        caught += Int(outcome[ranked[taken]])
+                        taken += 1
+                    }
+                    curve[position][percent - 1] += caught
+                }
             }
         }
         return methods.indices.map { position in
             MethodEvaluation(
                 method: methods[position].name, coverages: coverages, incidents: incidents, hits: hits[position],
-                bestPossible: best, forecasts: days.count)
+                bestPossible: best, forecasts: origins.count, curve: curve[position])
         }
     }
 

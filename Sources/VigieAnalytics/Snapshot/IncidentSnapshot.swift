@@ -87,7 +87,10 @@ extension IncidentSnapshot {
     public func localDay(of date: Date) -> Int { localTime(utc: Int(date.timeIntervalSince1970.rounded(.down))).day }
 
     /// The instant a local day starts in the snapshot's zone.
-    public func start(of day: CivilDate) -> Date {
-        Date(timeIntervalSince1970: Double(clock.utc(local: day.dayNumber * 86_400)))
+    public func start(of day: CivilDate) -> Date { start(of: day, hour: 0) }
+
+    /// The instant of a local hour of a day in the snapshot's zone (a skipped hour moves forward).
+    public func start(of day: CivilDate, hour: Int) -> Date {
+        Date(timeIntervalSince1970: Double(clock.utc(local: day.dayNumber * 86_400 + hour * 3_600)))
     }
 }
