@@ -27,13 +27,14 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Side of the cells in metres.") var cell: Double = 150
     @Option(help: "What each forecast covers, from the start of its day: hours (8h, a shift) or days (1d, 7d).")
     var horizon: String = "1d"
-    @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay, sepp.") var methods: String = "all"
+    @Option(help: "all, or methods separated by commas: count, retrospective, prospective, kde-decay, sepp, blend.") var methods: String = "all"
     @Option(help: "Grids scored: 1 (aligned on multiples of the cell), or 4 (also offset by half a cell east, north, and both).")
     var offsets: Int = 4
     @Flag(help: "Print one JSON object.") var json = false
 
     static let known: [any ForecastMethod] = [
         LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE(), SelfExcitingGrid(),
+        BlendedForecast.countAndRecent,
     ]
 
     func validate() throws {

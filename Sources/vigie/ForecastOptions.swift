@@ -7,7 +7,7 @@ import VigieStore
 /// What `vigie forecast` and `vigie patrol` share: which method forecasts what, when, on which cells.
 struct ForecastOptions: ParsableArguments {
     @Option(help: "Only this category of the taxonomy (all incidents when none).") var category: String?
-    @Option(help: "count, retrospective, prospective, kde-decay, sepp, or best (the one most accurate over the last 90 days).")
+    @Option(help: "count, retrospective, prospective, kde-decay, sepp, blend, or best (the one most accurate over the last 90 days).")
     var method: String = "best"
     @Option(help: "Side of the cells in metres.") var cell: Double = 150
     @Option(help: "What the forecast covers, from the start of its day: hours (8h) or days (1d, 7d).")

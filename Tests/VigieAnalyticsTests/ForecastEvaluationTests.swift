@@ -61,7 +61,7 @@ struct ForecastEvaluationTests {
         let grid = try ForecastGrid(snapshot: snapshot, cellSize: 150, mask: .observed(before: testStart, dilation: 1))
         let methods: [(any ForecastMethod, Double)] = [
             (LongRunCount(), 0.394), (RetrospectiveKDE(), 0.310), (ProspectiveHotspot(), 0.298), (DecayingKDE(), 0.317),
-            (SelfExcitingGrid(), 0.394),
+            (SelfExcitingGrid(), 0.394), (BlendedForecast.countAndRecent, 0.394),
         ]
         let results = try ForecastEvaluation(grid: grid).run(
             methods.map(\.0), on: snapshot,
