@@ -25,6 +25,7 @@ struct ForecastBenchmark {
         print("one city-wide prediction of burglaries as of 2019-10-01, median and best of \(Self.runs) runs:")
         let methods: [any ForecastMethod] = [
             LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE(), SelfExcitingGrid(),
+            BlendedForecast.countAndRecent,
         ]
         for method in methods {
             let request = ForecastRequest(
