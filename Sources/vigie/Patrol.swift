@@ -51,7 +51,8 @@ struct Patrol: AsyncParsableCommand {
         let names = PlaceNames(districts: districts, projection: forecast.grid.projection)
         if let html {
             let deployment = try store.deployment()
-            try PatrolBriefing(plan: plan, districts: districts, names: names, city: deployment.name)
+            try PatrolBriefing(
+                plan: plan, districts: districts, names: names, city: deployment.name, timeZone: snapshot.timeZone)
                 .html.write(toFile: html, atomically: true, encoding: .utf8)
             Output.note("briefing written to \(html)")
         }

@@ -9,10 +9,13 @@ struct PatrolBriefing {
     let districts: [District]
     let names: PlaceNames
     let city: String
+    /// The deployment's zone, in which the shift is written.
+    let timeZone: TimeZone
 
     var html: String {
         let forecast = plan.forecast
-        let start = forecast.origin.formatted(Date.FormatStyle(date: .complete, time: .shortened).locale(Locale(identifier: "fr_FR")))
+        let start = forecast.origin.formatted(Date.FormatStyle(
+            date: .complete, time: .shortened, locale: Locale(identifier: "fr_FR"), timeZone: timeZone))
         let rows = plan.areas.enumerated().map { unit, area -> String in
             let centre = forecast.grid.projection?.unproject(forecast.grid.grid.cellCenter(area.centre))
             return """
