@@ -11,10 +11,10 @@ struct Evaluate: AsyncParsableCommand {
         abstract: "Score forecasting methods on a file, day by day: hit rate, PAI and PEI at 1 to 20 % of the area.",
         discussion: """
             The file is read through its mapping into a private store in memory, days in the mapping's time \
-            zone. For each day of the test period every method is fitted on the incidents before that day \
-            only, flags the top 1, 2, 5, 10 and 20 % of the study area (exactly ⌊N·x⌋ of its N cells, ties \
-            broken by cell number, south-west first), and is scored on the day's incidents; hits are pooled \
-            over the days. The study area is the cells that held any incident before the test period, grown \
+            zone. For each day (or each shift, with a horizon of hours dividing a day) of the test period, \
+            every method is fitted on the incidents before it only, flags the top 1, 2, 5, 10 and 20 % of the \
+            study area (exactly ⌊N·x⌋ of its N cells, ties broken by cell number, south-west first), and is \
+            scored on the incidents of the horizon after it; hits are pooled. The study area is the cells that held any incident before the test period, grown \
             by one cell.
             """)
 
@@ -39,7 +39,10 @@ struct Evaluate: AsyncParsableCommand {
 
     func validate() throws {
         guard offsets == 1 || offsets == 4 else { throw ValidationError("--offsets is 1 or 4") }
-        _ = try Self.seconds(horizon)
+        let seconds = try Self.seconds(horizon)
+        guard seconds >= 86_400 || (86_400 / seconds).rounded() == 86_400 / seconds else {
+            throw ValidationError("--horizon \(horizon): a horizon of hours must divide a day (1, 2, 3, 4, 6, 8, 12 or 24 h)")
+        }
         guard (10...10_000).contains(cell) else { throw ValidationError("--cell \(cell) is outside 10 to 10,000 m") }
         if let category, !Taxonomy.standard.contains(CategoryCode(rawValue: category)) {
             throw ValidationError("--category '\(category)' is not a category; the categories are \(Taxonomy.standard.categories.map(\.code.rawValue).joined(separator: ", "))")
@@ -132,7 +135,7 @@ struct Evaluate: AsyncParsableCommand {
     /// A horizon written `8h` or `7d`, in seconds.
     static func seconds(_ text: String) throws -> TimeInterval {
         let unit = text.last
-        guard let number = Int(text.dropLast()), number > 0, unit == "h" || unit == "d",
+        guard let number = Int(text.dropLast()), number > 0, number <= 31 * 24, unit == "h" || unit == "d",
             number * (unit == "h" ? 1 : 24) <= 31 * 24
         else { throw ValidationError("--horizon '\(text)' must be hours (8h) or days (1d, 7d), at most 31 days") }
         return TimeInterval(number * (unit == "h" ? 3_600 : 86_400))

@@ -23,6 +23,11 @@ struct ForecastCommand: AsyncParsableCommand {
     @Option(help: "Share of the study area, in %, drawn in GeoJSON.") var coverage: Double = 5
     @Option(help: "table, csv, json or geojson.") var format: ResultFormat = .table
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top \(top) must be at least 1") }
+        guard coverage > 0 && coverage <= 100 else { throw ValidationError("--coverage \(coverage) must lie in (0, 100]") }
+    }
+
     func run() async throws {
         let store = try store.openExisting()
         let snapshot = try store.analyticsSnapshot()

@@ -5,7 +5,8 @@ import VigieCore
 /// Prints forecasts: what they say and how far to trust them.
 enum ForecastReport {
     static func print(_ forecast: Forecast, top: Int, coverage: Double, format: ResultFormat) throws {
-        let ranked = forecast.ranked
+        // Cells with no risk are not places to go, whatever their rank.
+        let ranked = forecast.ranked.filter { forecast.risk[$0] > 0 }
         let grid = forecast.grid.grid
         let projection = forecast.grid.projection
         func centre(_ cell: Int) -> GeoPoint? { projection?.unproject(grid.cellCenter(cell)) }

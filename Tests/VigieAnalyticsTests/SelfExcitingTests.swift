@@ -52,4 +52,15 @@ struct SelfExcitingTests {
         let fit = SelfExcitingGrid().fit(events, cells: background.count, duration: 365)
         #expect(fit.theta < 0.03)
     }
+
+    @Test("incidents recorded at the same instant in a cell do not trigger one another")
+    func simultaneousIncidents() {
+        let background = (0..<200).map { 0.02 + 0.08 * Double($0 % 10) / 9 }
+        let events = Self.simulate(background: background, theta: 0.4, omega: 0.5, days: 730, seed: 8)
+        let clean = SelfExcitingGrid().fit(events, cells: background.count, duration: 730)
+        // Half the incidents recorded twice, as an export with one row per offence of one event would have it.
+        let doubled = events + events.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let fit = SelfExcitingGrid().fit(doubled, cells: background.count, duration: 730)
+        #expect(abs(fit.omega - clean.omega) / clean.omega < 0.2, "ω \(fit.omega) against \(clean.omega)")
+    }
 }

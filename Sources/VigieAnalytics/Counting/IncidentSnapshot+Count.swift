@@ -234,6 +234,8 @@ struct CellLocator {
     let columns: Float
     let rows: Float
     let width: Int
+    let lastColumn: Int
+    let lastRow: Int
 
     init(_ grid: SquareGrid) {
         size = Float(grid.cellSize)
@@ -242,15 +244,18 @@ struct CellLocator {
         columns = Float(grid.columns)
         rows = Float(grid.rows)
         width = grid.columns
+        lastColumn = grid.columns - 1
+        lastRow = grid.rows - 1
     }
 
-    /// The cell's index, or -1 outside the grid or without a position.
+    /// The cell's index, or -1 outside the grid or without a position. Like `SquareGrid`, the grid is closed on
+    /// its east and north edges: a position on them (or rounded onto them in 32 bits) falls in the last cell.
     @inline(__always)
     func index(x: Float, y: Float) -> Int {
         let column = (x - minX) / size
         let line = (y - minY) / size
         // NaN (no position) fails every comparison; truncation is the floor of a non-negative number.
-        guard column >= 0 && column < columns && line >= 0 && line < rows else { return -1 }
-        return Int(line) &* width &+ Int(column)
+        guard column >= 0 && column <= columns && line >= 0 && line <= rows else { return -1 }
+        return min(Int(line), lastRow) &* width &+ min(Int(column), lastColumn)
     }
 }

@@ -6,13 +6,14 @@ import VigieCore
 public struct Forecast: Sendable {
     public let method: String
     public let grid: ForecastGrid
-    /// Expected incidents (or a score, for the kernel methods) of each cell over the horizon; 0 outside the
-    /// study area.
+    /// Each cell's risk over the horizon: expected incidents for `sepp`, past incidents for `count`, a score
+    /// for the others; 0 outside the study area. Only its order matters to flagging and patrol plans.
     public let risk: [Double]
     /// The instant forecast from and the length of the period forecast.
     public let origin: Date
     public let horizon: TimeInterval
-    /// The incidents learnt from and the first and last local days they cover.
+    /// The incidents the data hold before the origin and the first and last local days they cover (the
+    /// short-window methods read only their last weeks of them).
     public let trainingIncidents: Int
     public let trainingDays: ClosedRange<Int>?
     /// The method's accuracy over the days before the origin (`accuracyDays` of them), scored as forecasts
@@ -56,10 +57,13 @@ extension IncidentSnapshot {
         }
         let originDay = localDay(of: origin)
         var accuracy: MethodEvaluation?
-        if let trainingDays, originDay - Self.accuracyWindow > trainingDays.lowerBound {
+        // The last forecast scored must end by the origin: a week's forecast made six days before would read
+        // incidents after it.
+        let lastDay = originDay - Int((horizon / 86_400).rounded(.up))
+        if let trainingDays, lastDay - Self.accuracyWindow >= trainingDays.lowerBound {
             let evaluation = ForecastEvaluation(grid: grid)
             accuracy = try evaluation.run(
-                [method], on: self, days: (originDay - Self.accuracyWindow)...(originDay - 1), categories: categories,
+                [method], on: self, days: (lastDay - Self.accuracyWindow + 1)...lastDay, categories: categories,
                 trainFrom: nil, horizon: horizon, startHour: (localTime(utc: Int(origin.timeIntervalSince1970)).seconds % 86_400) / 3_600
             ).first
             if let measured = accuracy, measured.incidents < 30 {

@@ -24,17 +24,21 @@ public struct MethodEvaluation: Sendable {
     public func pei(_ index: Int) -> Double { bestPossible[index] > 0 ? Double(hits[index]) / Double(bestPossible[index]) : 0 }
 }
 
-/// A rolling-origin evaluation: for each day of the test period, each method is fitted on the past only,
-/// predicts the day, and is scored on what happened.
+/// A rolling-origin evaluation: for each day (or shift) of the test period, each method is fitted on the past
+/// only, predicts the period after, and is scored on what happened.
 ///
 /// The top x % of the area is exactly ⌊N·x⌋ cells of the N in the study area: cells are ranked by risk,
 /// highest first, and ties are broken by cell number (south-west first, row by row), so that a method that
-/// cannot tell cells apart gains nothing from the order. Incidents outside the study area count as misses.
+/// cannot tell cells apart gains nothing from the order. Located incidents outside the study area count as
+/// misses; incidents with no position, or whose time is known too coarsely for the period, are not scored.
 public struct ForecastEvaluation: Sendable {
     public let grid: ForecastGrid
     public let coverages: [Double]
 
+    /// Coverages lie in (0, 1] and increase.
     public init(grid: ForecastGrid, coverages: [Double] = [0.01, 0.02, 0.05, 0.10, 0.20]) {
+        precondition(coverages.allSatisfy { $0 > 0 && $0 <= 1 } && coverages == coverages.sorted(),
+            "coverages lie in (0, 1] and increase")
         self.grid = grid
         self.coverages = coverages
     }
@@ -55,17 +59,20 @@ public struct ForecastEvaluation: Sendable {
         var incidents = 0
         var hits = [[Int]](repeating: [Int](repeating: 0, count: coverages.count), count: methods.count)
         var best = [Int](repeating: 0, count: coverages.count)
+        // Shifts start on the hours of the wall clock, so that a day when clocks change still has its shifts.
         let perDay = horizon < 86_400 && (86_400 / horizon).rounded() == 86_400 / horizon ? Int(86_400 / horizon) : 1
         let origins = days.flatMap { day -> [Date] in
             if let startHour { return [snapshot.start(of: CivilDate(dayNumber: day), hour: startHour)] }
-            return (0..<perDay).map { snapshot.start(of: CivilDate(dayNumber: day)).addingTimeInterval(Double($0) * horizon) }
+            return (0..<perDay).map { snapshot.start(of: CivilDate(dayNumber: day), hour: $0 * 24 / perDay) }
         }
+        // An incident known only to the day cannot be placed in a shift, nor one known to the month in a day.
+        let finest: UInt8 = horizon < 86_400 ? 1 : 2
         var curve = [[Int]](repeating: [Int](repeating: 0, count: 100), count: methods.count)
         for origin in origins {
-            let next = origin.addingTimeInterval(horizon)
-            let outcome = try snapshot.cellCounts(
-                grid.grid, IncidentFilter(from: origin, to: next, categories: categories))
-            incidents += try snapshot.count(filter: IncidentFilter(from: origin, to: next, categories: categories)).matched
+            let next = snapshot.instant(horizon, afterWallClock: origin)
+            let outcome = try snapshot.outcomes(
+                grid.grid, IncidentFilter(from: origin, to: next, categories: categories), finest: finest)
+            incidents += outcome.reduce(0) { $0 + Int($1) }
             let observed = grid.inStudy.indices.filter { grid.inStudy[$0] && outcome[$0] > 0 }
                 .map { Int(outcome[$0]) }.sorted(by: >)
             for (index, k) in flagged.enumerated() { best[index] += observed.prefix(k).reduce(0, +) }

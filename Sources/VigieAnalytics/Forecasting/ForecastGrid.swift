@@ -25,6 +25,9 @@ public struct ForecastGrid: Sendable {
     /// `offset` metres (grids offset from one another show how much a result owes to where cells fall).
     public init(snapshot: IncidentSnapshot, cellSize: Double, offset: (x: Double, y: Double) = (0, 0), mask: Mask) throws {
         guard (10...10_000).contains(cellSize) else { throw AnalyticsError.invalidCellSize(cellSize) }
+        if case .observed(_, let dilation) = mask, dilation < 0 || dilation > 100 {
+            throw AnalyticsError.invalidBands("the study area grows by 0 to 100 cells, not \(dilation)")
+        }
         guard let extent = snapshot.extent, let projection = snapshot.projection else {
             throw AnalyticsError.insufficientHistory(needed: "located incidents to lay a grid on", dataStart: nil)
         }
@@ -67,6 +70,18 @@ public struct ForecastGrid: Sendable {
 
 extension IncidentSnapshot {
     /// Incidents `filter` keeps in each cell of `grid` (a period and categories only).
+    /// Located incidents `filter` keeps in each cell of `grid` whose time precision is at most `finest`
+    /// (0 exact, 1 hour, 2 day).
+    func outcomes(_ grid: SquareGrid, _ filter: IncidentFilter, finest: UInt8) throws -> [Int32] {
+        var counts = [Int32](repeating: 0, count: grid.count)
+        let cells = CellLocator(grid)
+        for row in try rows(filter).map(Int.init) where precision[row] <= finest {
+            let cell = cells.index(x: x[row], y: y[row])
+            if cell >= 0 { counts[cell] += 1 }
+        }
+        return counts
+    }
+
     func cellCounts(_ grid: SquareGrid, _ filter: IncidentFilter) throws -> [Int32] {
         var counts = [Int32](repeating: 0, count: grid.count)
         _ = countCells(grid, try CompiledFilter(filter, in: self), into: &counts)

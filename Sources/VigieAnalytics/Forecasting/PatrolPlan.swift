@@ -20,7 +20,7 @@ public struct PatrolPlan: Sendable {
     public let areas: [Area]
     public let radius: Double
     public let spacing: Double
-    /// The incidents expected over the whole study area in the period (the recent daily mean times the
+    /// The incidents expected in the period (the recent daily mean of the incidents forecast, times the
     /// horizon), which the forecast risk is shared out to.
     public let expectedIncidents: Double
 
@@ -32,13 +32,15 @@ public struct PatrolPlan: Sendable {
 public enum PatrolPlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUnits(Int)
     case invalidRadius(Double)
+    case invalidSpacing(Double)
     case postOutsideGrid(latitude: Double, longitude: Double)
     case tooManyPosts(posts: Int, units: Int)
 
     public var description: String {
         switch self {
         case .invalidUnits(let units): "\(units) units: plan for 1 to 200"
-        case .invalidRadius(let radius): "an area radius of \(radius) m is not allowed: 50 to 5,000 m"
+        case .invalidRadius(let radius): "an area radius of \(radius) m is not allowed: 50 to 5,000 m, and at most 50 cells"
+        case .invalidSpacing(let spacing): "a spacing of \(spacing) m is not allowed: 0 to 20,000 m"
         case .postOutsideGrid(let latitude, let longitude):
             "the post at \(latitude), \(longitude) lies outside the city's grid"
         case .tooManyPosts(let posts, let units): "\(posts) fixed posts for \(units) units: give at most one post per unit"
@@ -48,8 +50,8 @@ public enum PatrolPlanError: Error, Equatable, Sendable, CustomStringConvertible
 
 extension PatrolPlan {
     /// Chooses `units` areas greedily, each time the one adding the most uncovered risk whose centre is at
-    /// least `spacing` metres from every centre already chosen, after the fixed `posts`. Greedy choice covers at
-    /// least 63 % (1 − 1/e) of what the best choice would, and in practice nearly all of it.
+    /// least `spacing` metres from every centre already chosen, after the fixed `posts`. Without spacing, greedy
+    /// choice covers at least 63 % (1 − 1/e) of what the best choice would; spacing and posts void that bound.
     /// `recentDailyIncidents` scales the risk into incidents expected over the forecast's horizon.
     public static func make(
         _ forecast: Forecast, units: Int, radius: Double, spacing: Double, posts: [GeoPoint] = [],
@@ -57,6 +59,8 @@ extension PatrolPlan {
     ) throws -> PatrolPlan {
         guard (1...200).contains(units) else { throw PatrolPlanError.invalidUnits(units) }
         guard (50...5_000).contains(radius) else { throw PatrolPlanError.invalidRadius(radius) }
+        guard spacing >= 0 && spacing <= 20_000 else { throw PatrolPlanError.invalidSpacing(spacing) }
+        guard radius <= 50 * forecast.grid.grid.cellSize else { throw PatrolPlanError.invalidRadius(radius) }
         guard posts.count <= units else { throw PatrolPlanError.tooManyPosts(posts: posts.count, units: units) }
         let grid = forecast.grid.grid
         let total = forecast.risk.reduce(0, +)

@@ -40,17 +40,26 @@ public struct SelfExcitingGrid: ForecastMethod {
             var newBackground = [Double](repeating: 0, count: cells)
             for cell in byCell.indices where !byCell[cell].isEmpty {
                 let times = byCell[cell]
-                // a = Σ e^(−ω(tᵢ−tⱼ)) and b = Σ (tᵢ−tⱼ) e^(−ω(tᵢ−tⱼ)) over the earlier incidents j, by recursion.
+                // a = Σ e^(−ω(tᵢ−tⱼ)) and b = Σ (tᵢ−tⱼ) e^(−ω(tᵢ−tⱼ)) over the strictly earlier incidents j, by
+                // recursion; incidents at the same instant (one row per offence of one event, or dates alone)
+                // wait in `pending` and do not trigger one another.
                 var a = 0.0
                 var b = 0.0
+                var pending = 0.0
+                var last = -Double.infinity
                 var backgroundShare = 0.0
-                for (index, time) in times.enumerated() {
-                    if index > 0 {
-                        let gap = time - times[index - 1]
-                        let decay = exp(-omega * gap)
-                        b = decay * (b + gap * (1 + a))
-                        a = decay * (1 + a)
+                for time in times {
+                    if time > last {
+                        if pending > 0 {
+                            let gap = time - last
+                            let decay = exp(-omega * gap)
+                            b = decay * (b + gap * (a + pending))
+                            a = decay * (a + pending)
+                        }
+                        pending = 0
+                        last = time
                     }
+                    defer { pending += 1 }
                     let excitation = theta * omega * a
                     let rate = background[cell] + excitation
                     guard rate > 0 else { continue }

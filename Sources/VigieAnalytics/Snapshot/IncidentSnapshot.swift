@@ -89,6 +89,13 @@ extension IncidentSnapshot {
     /// The instant a local day starts in the snapshot's zone.
     public func start(of day: CivilDate) -> Date { start(of: day, hour: 0) }
 
+    /// The instant a wall-clock duration after another in the snapshot's zone: a day after 00:00 is the next
+    /// 00:00, even across a change of clocks.
+    public func instant(_ seconds: TimeInterval, afterWallClock start: Date) -> Date {
+        let local = localTime(utc: Int(start.timeIntervalSince1970.rounded(.down))).seconds
+        return Date(timeIntervalSince1970: Double(clock.utc(local: local + Int(seconds))))
+    }
+
     /// The instant of a local hour of a day in the snapshot's zone (a skipped hour moves forward).
     public func start(of day: CivilDate, hour: Int) -> Date {
         Date(timeIntervalSince1970: Double(clock.utc(local: day.dayNumber * 86_400 + hour * 3_600)))
