@@ -16,6 +16,8 @@ public struct ICalendarOccurrence: Hashable, Sendable {
     /// The organiser's name (CN), never an address: organisers are organisations, and an address could be a
     /// person's.
     public var organiser: String?
+    /// Expected attendance, from the X-ATTENDANCE property.
+    public var attendance: Int?
     /// The line of the file where the event starts.
     public var line: Int
 }
@@ -87,6 +89,12 @@ public enum ICalendarReader {
             else { throw ICalendarError(line: property.line, reason: "GEO '\(property.value)' is not latitude;longitude") }
             return GeoPoint(latitude: latitude, longitude: longitude)
         }
+        let attendance = try event.first("X-ATTENDANCE").map { property -> Int in
+            guard let value = Int(property.value.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                throw ICalendarError(line: property.line, reason: "X-ATTENDANCE '\(property.value)' is not a number of people")
+            }
+            return value
+        }
         let organiser = event.first("ORGANIZER").flatMap { $0.parameters["CN"] }.map(ICalendarParser.text)
         let categories = event.all("CATEGORIES").flatMap { $0.value.split(separator: ",").map { ICalendarParser.text(String($0)) } }
         let excluded = Set(try event.all("EXDATE").flatMap { property in
@@ -108,7 +116,7 @@ public enum ICalendarReader {
                 reference: event.first("RRULE") == nil ? uid : "\(uid)@\(Int(occurrenceStart.timeIntervalSince1970))",
                 title: title, start: occurrenceStart, end: end, isAllDay: start.isDate,
                 location: event.first("LOCATION").map { ICalendarParser.text($0.value) }, position: position,
-                categories: categories, organiser: organiser, line: event.line)
+                categories: categories, organiser: organiser, attendance: attendance, line: event.line)
         }
     }
 
