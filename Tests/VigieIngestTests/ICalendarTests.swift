@@ -23,7 +23,7 @@ struct ICalendarTests {
             SUMMARY:Marché de Noailles\r
             DTSTART;TZID=Europe/Paris:20260317T070000\r
             DTEND;TZID=Europe/Paris:20260317T130000\r
-            RRULE:FREQ=WEEKLY;BYDAY=TU,SA;UNTIL=20260411T235959Z\r
+            RRULE:FREQ=WEEKLY;BYDAY=TU,SA;UNTIL=20260411\r
             EXDATE;TZID=Europe/Paris:20260331T070000,20260404T070000\r
             ORGANIZER;CN=Ville de Marseille:mailto:marches@example.org\r
             GEO:43.2966;5.3794\r

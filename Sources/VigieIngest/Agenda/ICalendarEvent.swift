@@ -218,9 +218,11 @@ public enum ICalendarReader {
             }
             return count
         }
+        // An UNTIL date (no time) includes its whole day.
         let until = try parts["UNTIL"].map { value in
-            try moment(ICalendarComponent.Property(name: "UNTIL", parameters: [:], value: value, line: rule.line),
-                zones: zones, defaultZone: start.zone).date
+            let limit = try moment(ICalendarComponent.Property(name: "UNTIL", parameters: [:], value: value, line: rule.line),
+                zones: zones, defaultZone: start.zone)
+            return limit.isDate ? wallClock(limit.date, plus: 86_399, in: limit.zone) : limit.date
         }
         let weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
         let days = try (parts["BYDAY"]?.split(separator: ",") ?? []).map { day in
