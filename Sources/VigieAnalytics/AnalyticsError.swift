@@ -15,6 +15,7 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case tooManyPairs(Int, limit: Int)
     case insufficientHistory(needed: String, dataStart: CivilDate?)
     case tooManyDistricts(level: String, count: Int)
+    case invalidDilation(Int)
 
     public var description: String {
         switch self {
@@ -44,6 +45,8 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             dataStart.map { "the data starts on \($0.iso): there must be \(needed)" } ?? "there is no data yet"
         case .tooManyDistricts(let level, let count):
             "level '\(level)' has \(count) districts; analytics handle at most 32,767 per level"
+        case .invalidDilation(let cells):
+            "the study area grows by 0 to 100 cells, not \(cells)"
         case .tooManyGroups(let count):
             "the grouping asked for would give \(count) groups; use larger cells, a shorter period or fewer dimensions"
         }

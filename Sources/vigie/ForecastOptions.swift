@@ -44,7 +44,8 @@ struct ForecastOptions: ParsableArguments {
             try snapshot.forecast($0, grid: grid, categories: categories, origin: origin, horizon: seconds)
         }
         // The most accurate at 5 % of the area; the simplest (listed first) when they tie or none was measured.
-        return forecasts.max { a, b in (a.accuracy?.hitRate(2) ?? -1) < (b.accuracy?.hitRate(2) ?? -1) }
-            .map { best in forecasts.first { ($0.accuracy?.hitRate(2) ?? -1) == (best.accuracy?.hitRate(2) ?? -1) }! }!
+        let score = { (forecast: Forecast) in forecast.accuracy?.hitRate(2) ?? -1 }
+        let best = forecasts.map(score).max()!
+        return forecasts.first { score($0) == best }!
     }
 }

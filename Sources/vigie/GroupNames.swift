@@ -30,9 +30,17 @@ struct GroupNames {
             "\(code) \((level ?? self.level).flatMap { districts[$0]?[code] } ?? "")".trimmingCharacters(in: .whitespaces)
         case .district(nil): "(none)"
         case .hourOfWeek(let weekday, let hour): "\(Self.weekdays[weekday]) \(hour) h"
+        case .day, .week, .month: Self.period(key) ?? ""
+        case .cell(let index): "cell \(index)"
+        }
+    }
+
+    /// A day or a week's Monday written YYYY-MM-DD, a month YYYY-MM; `nil` for other keys.
+    static func period(_ key: GroupKey) -> String? {
+        switch key {
         case .day(let date), .week(let date): date.iso
         case .month(let date): String(date.iso.prefix(7))
-        case .cell(let index): "cell \(index)"
+        default: nil
         }
     }
 

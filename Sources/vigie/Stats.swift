@@ -55,7 +55,7 @@ struct Stats: AsyncParsableCommand {
                 case .month: .month
                 }
             }
-        if format == .geojson && !dimensions.contains(where: { if case .category = $0 { false } else { true } }) {
+        if format == .geojson && by.isEmpty && snapshot.districtLevels.isEmpty {
             throw CommandError("--format geojson needs districts to draw: load some with `vigie districts import`, or use --by cell")
         }
         let table = try snapshot.count(by: dimensions, filter: filter)

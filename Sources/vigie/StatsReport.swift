@@ -18,14 +18,12 @@ struct StatsReport {
 
     let table: CountTable
     let rows: [Row]
-    private let sourceNames: [Int64: String]
+    private let names: GroupNames
     private let hasDistrict: Bool
 
     init(table: CountTable, store: SQLiteStore) throws {
         self.table = table
-        sourceNames = Dictionary(uniqueKeysWithValues: try store.sources().compactMap { source in
-            source.id.map { ($0, source.name) }
-        })
+        names = try GroupNames(store: store)
         var districts: [String: District] = [:]
         var hasDistrict = false
         for case .district(let level) in table.dimensions {
@@ -34,11 +32,11 @@ struct StatsReport {
         }
         self.hasDistrict = hasDistrict
         let sparse = table.dimensions.contains { if case .cell = $0 { true } else { false } }
-        let unplaced = table.rows(nonZeroOnly: sparse).filter { row in
+        let shown = table.rows(nonZeroOnly: sparse).filter { row in
             // The group of incidents in no district is shown only when some are.
             row.count > 0 || !row.keys.contains(.district(nil))
         }
-        rows = unplaced.map { keys, count in
+        rows = shown.map { keys, count in
             let code = keys.lazy.compactMap { key -> String? in
                 if case .district(let code) = key { return code }
                 return nil
@@ -56,11 +54,10 @@ struct StatsReport {
         for key in row.keys {
             switch key {
             case .category(let code): cells.append(code.rawValue)
-            case .source(let id): cells.append(sourceNames[id] ?? "\(id)")
+            case .source: cells.append(names.label(key))
             case .district(let code): cells += [code ?? "(none)", row.district?.name ?? ""]
             case .hourOfWeek(let weekday, let hour): cells += [GroupNames.weekdays[weekday], String(hour)]
-            case .day(let date), .week(let date): cells.append(date.iso)
-            case .month(let date): cells.append(String(date.iso.prefix(7)))
+            case .day, .week, .month: cells.append(GroupNames.period(key) ?? "")
             case .cell(let index):
                 let centre = table.grid.map { $0.cellCenter(index) }
                 let position = centre.flatMap { centre in table.projection?.unproject(centre) }
@@ -100,7 +97,7 @@ struct StatsReport {
         for key in row.keys {
             switch key {
             case .category(let code): properties["category"] = .string(code.rawValue)
-            case .source(let id): properties["source"] = .string(sourceNames[id] ?? "\(id)")
+            case .source: properties["source"] = .string(names.label(key))
             case .district(let code):
                 properties["district"] = code.map(JSONOutput.string) ?? .null
                 properties["name"] = row.district.map { .string($0.name) } ?? .null
@@ -109,9 +106,9 @@ struct StatsReport {
             case .hourOfWeek(let weekday, let hour):
                 properties["weekday"] = .string(GroupNames.weekdays[weekday])
                 properties["hour"] = .integer(hour)
-            case .day(let date): properties["day"] = .string(date.iso)
-            case .week(let date): properties["week"] = .string(date.iso)
-            case .month(let date): properties["month"] = .string(String(date.iso.prefix(7)))
+            case .day: properties["day"] = GroupNames.period(key).map(JSONOutput.string)
+            case .week: properties["week"] = GroupNames.period(key).map(JSONOutput.string)
+            case .month: properties["month"] = GroupNames.period(key).map(JSONOutput.string)
             case .cell(let index): properties["cell"] = .integer(index)
             }
         }

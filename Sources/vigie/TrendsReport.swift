@@ -60,13 +60,7 @@ enum TrendsReport {
 
     static func printSeries(_ series: [(key: GroupKey, count: Int)], period: Int, format: ResultFormat) throws {
         let counts = series.map(\.count)
-        let labels = series.map(\.key).map { key -> String in
-            switch key {
-            case .day(let date), .week(let date): date.iso
-            case .month(let date): String(date.iso.prefix(7))
-            default: ""
-            }
-        }
+        let labels = series.map { GroupNames.period($0.key) ?? "" }
         let values = counts.map(Double.init)
         let decomposition = SeasonalDecomposition(values, period: period)
         // Changes of level are read on the deseasonalised series, so that a season is not taken for one.

@@ -26,7 +26,7 @@ extension IncidentSnapshot {
         -> (counts: [Int32], resolved: [ResolvedGrouping], matched: Int)
     {
         let compiled = try CompiledFilter(filter, in: self)
-        let resolved = try dimensions.map { try resolve($0, filter: filter) }
+        let resolved = try dimensions.map { try resolve($0, filter: filter, compiled: compiled) }
         let groups = resolved.reduce(1) { $0 * $1.cardinality }
         guard groups <= Self.maximumGroups else { throw AnalyticsError.tooManyGroups(groups) }
         var counts = [Int32](repeating: 0, count: groups)

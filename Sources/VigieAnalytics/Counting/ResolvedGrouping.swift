@@ -31,7 +31,7 @@ struct ResolvedGrouping {
 }
 
 extension IncidentSnapshot {
-    func resolve(_ dimension: Grouping, filter: IncidentFilter) throws -> ResolvedGrouping {
+    func resolve(_ dimension: Grouping, filter: IncidentFilter, compiled: CompiledFilter) throws -> ResolvedGrouping {
         switch dimension {
         case .category:
             return ResolvedGrouping(kind: .category, keys: Taxonomy.standard.categories.map { .category($0.code) })
@@ -68,7 +68,7 @@ extension IncidentSnapshot {
         case .cell(let size):
             // Density surfaces count on quarter cells; `count` holds users to 10 m and more.
             guard size >= 2.5 && size <= 10_000 else { throw AnalyticsError.invalidCellSize(size) }
-            let covered = try CompiledFilter(filter, in: self).box.map {
+            let covered = compiled.box.map {
                 BoundingBox(minX: Double($0.minX), minY: Double($0.minY), maxX: Double($0.maxX), maxY: Double($0.maxY))
             }
             guard let region = covered ?? extent else {

@@ -26,7 +26,7 @@ public struct ForecastGrid: Sendable {
     public init(snapshot: IncidentSnapshot, cellSize: Double, offset: (x: Double, y: Double) = (0, 0), mask: Mask) throws {
         guard (10...10_000).contains(cellSize) else { throw AnalyticsError.invalidCellSize(cellSize) }
         if case .observed(_, let dilation) = mask, dilation < 0 || dilation > 100 {
-            throw AnalyticsError.invalidBands("the study area grows by 0 to 100 cells, not \(dilation)")
+            throw AnalyticsError.invalidDilation(dilation)
         }
         guard let extent = snapshot.extent, let projection = snapshot.projection else {
             throw AnalyticsError.insufficientHistory(needed: "located incidents to lay a grid on", dataStart: nil)
