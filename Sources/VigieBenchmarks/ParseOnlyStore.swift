@@ -46,4 +46,8 @@ struct ParseOnlyStore: VigieStorage {
     func measures(plannedEventID: Int64) throws -> [Measure] { try store.measures(plannedEventID: plannedEventID) }
     func deployment() throws -> Deployment { try store.deployment() }
     func save(_ deployment: Deployment) throws { try store.save(deployment) }
+    func save(_ days: [WeatherDay]) throws { try store.save(days) }
+    func weather(from first: CivilDate, through last: CivilDate) throws -> [WeatherDay] {
+        try store.weather(from: first, through: last)
+    }
 }

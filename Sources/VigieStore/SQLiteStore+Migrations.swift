@@ -187,6 +187,21 @@ extension SQLiteStore {
                 CREATE INDEX alert_by_day ON alert(day);
                 """)
         }
+        migrator.registerMigration("v4: weather") { db in
+            try db.execute(sql: """
+                CREATE TABLE weather_day (
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    max_temperature REAL CHECK (max_temperature BETWEEN -60 AND 60),
+                    min_temperature REAL CHECK (min_temperature BETWEEN -60 AND 60),
+                    precipitation REAL CHECK (precipitation >= 0),
+                    max_gust REAL CHECK (max_gust >= 0),
+                    forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
+                    PRIMARY KEY (source_id, day)
+                ) WITHOUT ROWID;
+                CREATE INDEX weather_day_by_day ON weather_day(day);
+                """)
+        }
         return migrator
     }
 }

@@ -78,3 +78,21 @@ extension CivilDate {
         self.init(year: year, month: month, day: day)
     }
 }
+
+extension CivilDate: Codable {
+    /// Reads `yyyy-MM-dd`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a yyyy-MM-dd date")
+        }
+        self = date
+    }
+
+    /// Writes `yyyy-MM-dd`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import VigieCore
+
+/// Two planned items in each other's way: near enough in space and in time, of kinds a rule says conflict.
+public struct Clash: Sendable, Hashable {
+    /// The two items, as positions in the list searched, the earlier start first.
+    public let first: Int
+    public let second: Int
+    /// The rule they break.
+    public let rule: ClashRule
+    /// How far apart the two places are, edge to edge, in metres.
+    public let distance: Double
+    /// When both run, or, when they only come within the rule's margin of each other, the gap between them
+    /// (`end` before `start`).
+    public let start: Date
+    public let end: Date
+
+    /// Whether the two items run at the same time, rather than within the margin of each other.
+    public var overlaps: Bool { end > start }
+}
+
+/// Finds every clash among planned items: a sweep over start times, then a box test, then the exact
+/// distance between the shapes.
+public struct ClashDetection: Sendable {
+    public var rules: [ClashRule]
+
+    public init(rules: [ClashRule] = ClashRule.standard) {
+        self.rules = rules
+    }
+
+    /// Every pair of `items` that a rule says clash, with `shapes[i]` the shape of `items[i]`; each pair is
+    /// reported once, under the first rule it breaks.
+    public func clashes(_ items: [PlannedEvent], shapes: [AgendaShape]) -> [Clash] {
+        precondition(items.count == shapes.count, "one shape per item")
+        guard let widest = rules.map(\.marginMinutes).max() else { return [] }
+        let margin = widest * 60
+        let order = items.indices.sorted { (items[$0].startsAt, $0) < (items[$1].startsAt, $1) }
+        var active: [Int] = []
+        var found: [Clash] = []
+        for index in order {
+            let item = items[index]
+            active.removeAll { items[$0].endsAt.addingTimeInterval(2 * margin) <= item.startsAt }
+            for other in active {
+                if let clash = clash(other, index, items, shapes) { found.append(clash) }
+            }
+            active.append(index)
+        }
+        return found.sorted { ($0.start, $0.first, $0.second) < ($1.start, $1.first, $1.second) }
+    }
+
+    private func clash(_ a: Int, _ b: Int, _ items: [PlannedEvent], _ shapes: [AgendaShape]) -> Clash? {
+        let (first, second) = (items[a], items[b])
+        var distance: Double?
+        for rule in rules where rule.applies(to: first.kind, second.kind) {
+            let margin = rule.marginMinutes * 60
+            guard first.startsAt.addingTimeInterval(-margin) < second.endsAt.addingTimeInterval(margin),
+                second.startsAt.addingTimeInterval(-margin) < first.endsAt.addingTimeInterval(margin),
+                shapes[a].boxGap(to: shapes[b]) <= rule.bufferMeters
+            else { continue }
+            let apart = distance ?? shapes[a].distance(to: shapes[b])
+            distance = apart
+            guard apart <= rule.bufferMeters else { continue }
+            let ordered = (first.startsAt, a) <= (second.startsAt, b) ? (a, b) : (b, a)
+            return Clash(
+                first: ordered.0, second: ordered.1, rule: rule, distance: apart,
+                start: max(first.startsAt, second.startsAt), end: min(first.endsAt, second.endsAt))
+        }
+        return nil
+    }
+}
+
+extension Clash {
+    /// What the clash is, in words: the rule's meaning, the two items, how far apart and when.
+    public func explanation(_ items: [PlannedEvent], timeZone: TimeZone) -> String {
+        let a = items[first]
+        let b = items[second]
+        let place = distance < 1 ? "on the same ground" : "\(Int(distance.rounded())) m apart"
+        let when: String
+        if overlaps {
+            let calendar = Calendar.gregorian(timeZone)
+            let first = CivilDate(start, calendar: calendar)
+            let last = CivilDate(end.addingTimeInterval(-1), calendar: calendar)
+            when = first == last
+                ? "both on \(first.iso) from \(calendar.clock(start)) to \(calendar.clock(end))"
+                : "both from \(first.iso) \(calendar.clock(start)) to \(last.iso) \(calendar.clock(end))"
+        } else {
+            let minutes = Int((start.timeIntervalSince(end) / 60).rounded())
+            when = "\(minutes) min apart in time, within the \(Int(rule.marginMinutes)) min set aside around each"
+        }
+        return "\(rule.reason): \(a.kind.rawValue) '\(a.title)' and \(b.kind.rawValue) '\(b.title)', \(place) (rule: within \(Int(rule.bufferMeters)) m), \(when)"
+    }
+}
+
+extension Calendar {
+    /// The Gregorian calendar in `timeZone`.
+    static func gregorian(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The local time of an instant as `HH:mm`.
+    func clock(_ instant: Date) -> String {
+        let parts = dateComponents([.hour, .minute], from: instant)
+        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    }
+}
