@@ -256,3 +256,103 @@ struct AgendaRiskTests {
         #expect(capped.days[0].shortfalls.contains { $0.contains("above the 20 the city can give a day") })
     }
 }
+
+@Suite("Agenda: history, districts and review")
+struct AgendaHistoryTests {
+    typealias F = AgendaFixture
+
+    /// A year of incidents: every Saturday, ten between 20:00 and 22:00 at (0, 0); every week, thirty
+    /// scattered at random places and times over 6 × 6 km.
+    static func busySaturdays() throws -> IncidentSnapshot {
+        var random = SeededGenerator(seed: 3, stream: 2)
+        var points: [(x: Double, y: Double, seconds: Double)] = []
+        for week in 0..<52 {
+            let saturday = F.time(2026, 6, 13, 20).addingTimeInterval(-Double(week + 1) * 7 * 86_400)
+            for index in 0..<10 {
+                points.append((Double.random(in: -30..<30, using: &random), Double.random(in: -30..<30, using: &random),
+                    saturday.timeIntervalSince1970 + Double(index) * 600))
+            }
+            let monday = F.time(2026, 6, 8, 0).addingTimeInterval(-Double(week + 1) * 7 * 86_400)
+            for _ in 0..<30 {
+                points.append((Double.random(in: -3_000..<3_000, using: &random), Double.random(in: -3_000..<3_000, using: &random),
+                    monday.timeIntervalSince1970 + Double.random(in: 0..<(7 * 86_400), using: &random)))
+            }
+        }
+        return try PlanarSnapshots.snapshot(points)
+    }
+
+    @Test("a busy place at its busy hours scores above a quiet one, and so does its district's Saturday")
+    func historyRaisesRisk() throws {
+        let snapshot = try Self.busySaturdays()
+        let asOf = F.time(2026, 6, 13, 0)
+        let west = District(level: "arrondissement", code: "W", name: "West", outline: boxOutline(5.35, 43.27, 5.41, 43.33))
+        let east = District(level: "arrondissement", code: "E", name: "East", outline: boxOutline(5.41, 43.27, 5.45, 43.33))
+        let history = try PlaceHistory(snapshot: snapshot, asOf: asOf, outlines: [west.outline, east.outline])
+        let busy = F.item("busy", .event, .point(F.at(0, 0)), F.time(2026, 6, 13, 20), F.time(2026, 6, 13, 22), attendance: 500, id: 1)
+        let morning = F.item("morning", .event, .point(F.at(0, 0)), F.time(2026, 6, 16, 9), F.time(2026, 6, 16, 11), attendance: 500, id: 2)
+        let quiet = F.item("quiet", .event, .point(F.at(2_500, 2_500)), F.time(2026, 6, 13, 20), F.time(2026, 6, 13, 22), attendance: 500, id: 3)
+        let assessment = AgendaAssessment(
+            items: [busy, morning, quiet], measures: [:], districts: [west, east], weather: [], history: history,
+            projection: snapshot.projection!, timeZone: F.zone, firstDay: CivilDate(year: 2026, month: 6, day: 13), dayCount: 7)
+        func factor(_ index: Int, _ name: String) -> RiskScore.Reason? {
+            assessment.assessed[index].risk.reasons.first { $0.factor == name }
+        }
+        let (busyRisk, morningRisk, quietRisk) = (assessment.assessed[0].risk, assessment.assessed[1].risk, assessment.assessed[2].risk)
+        #expect(factor(0, "history")!.points == 2)
+        #expect(factor(0, "history")!.text.contains("on Saturdays 20:00–22:00"))
+        #expect(factor(1, "history")!.points == 0 && factor(2, "history")!.points == 0)
+        #expect(busyRisk.score > morningRisk.score && busyRisk.score > quietRisk.score)
+        #expect(factor(0, "forecast")!.points > factor(2, "forecast")!.points)
+        #expect(assessment.assessed[0].districts == ["W"] && assessment.assessed[2].districts == ["E"])
+        // Day by district: the west's Saturday holds the busy place's history; the week's other days do not.
+        let westSaturday = assessment.districtDays.first { $0.district == 0 && $0.day == CivilDate(year: 2026, month: 6, day: 13) }!
+        let westMonday = assessment.districtDays.first { $0.district == 0 && $0.day == CivilDate(year: 2026, month: 6, day: 15) }!
+        let eastSaturday = assessment.districtDays.first { $0.district == 1 && $0.day == CivilDate(year: 2026, month: 6, day: 13) }!
+        #expect(westSaturday.items == [0] && eastSaturday.items == [2])
+        #expect(westSaturday.risk.score > westMonday.risk.score)
+        #expect(westSaturday.risk.reasons.first { $0.factor == "history" }!.points
+            > eastSaturday.risk.reasons.first { $0.factor == "history" }!.points)
+        #expect(assessment.districtDays.count == 14)
+    }
+
+    @Test("after the fact: a concert's excess is measured against the same hours of other weeks, a weekly market's against other days")
+    func review() throws {
+        var points: [(x: Double, y: Double, seconds: Double)] = []
+        let first = F.time(2026, 3, 2, 0)
+        for day in 0..<84 {
+            let midnight = first.addingTimeInterval(Double(day) * 86_400)
+            // Two incidents each evening at the square, one each morning at the market's place and two more
+            // on Saturday mornings, when the market runs.
+            points.append((0, 0, midnight.timeIntervalSince1970 + 19 * 3_600))
+            points.append((5, 5, midnight.timeIntervalSince1970 + 21 * 3_600))
+            points.append((2_000, 0, midnight.timeIntervalSince1970 + 10 * 3_600))
+            if day % 7 == 5 {
+                points.append((2_010, 0, midnight.timeIntervalSince1970 + 9 * 3_600))
+                points.append((1_990, 0, midnight.timeIntervalSince1970 + 11 * 3_600))
+            }
+        }
+        // Ten more during the concert of Saturday 25 April.
+        let concertStart = F.time(2026, 4, 25, 18)
+        for index in 0..<10 { points.append((10, 0, concertStart.timeIntervalSince1970 + 1_800 + Double(index) * 600)) }
+        let snapshot = try PlanarSnapshots.snapshot(points)
+        var items = [F.item("concert", .event, F.square(0, 0, 40), concertStart, F.time(2026, 4, 25, 23), attendance: 5_000, id: 1)]
+        for week in 0..<12 {
+            let saturday = F.time(2026, 3, 7, 8).addingTimeInterval(Double(week) * 7 * 86_400)
+            items.append(F.item("market \(week)", .market, F.square(2_000, 0, 30), saturday, saturday.addingTimeInterval(5 * 3_600), id: Int64(10 + week)))
+        }
+        let measures: [Int64: [Measure]] = [1: [Measure(plannedEventID: 1, kind: .officers, planned: 10, deployed: 5)]]
+        let reviewOf = try AgendaReview(
+            items: items, isReviewed: { $0.startsAt >= F.time(2026, 4, 20, 0) && $0.startsAt < F.time(2026, 4, 27, 0) },
+            measures: measures, snapshot: snapshot, asOf: F.time(2026, 5, 25, 0))
+        #expect(reviewOf.reviewed.map { items[$0.index].title } == ["concert", "market 7"])
+        let concert = reviewOf.reviewed[0]
+        #expect(concert.observed == 12 && concert.expected == 2 && concert.windows == 8)
+        #expect(concert.pValue! < 1e-4 && concert.deployedShare == 0.5)
+        // The market's Saturdays are all taken by the market: the baseline is the days around it.
+        let market = reviewOf.reviewed[1]
+        #expect(market.observed == 3 && market.windows == 6 && market.expected == 1)
+        let events = reviewOf.kinds.first { $0.kind == .event }!
+        #expect(events.items == 1 && events.ratio == 6 && events.shortRatio == 6 && events.fullRatio == nil)
+        #expect(reviewOf.kinds.first { $0.kind == .market }!.ratio == 3)
+    }
+}
