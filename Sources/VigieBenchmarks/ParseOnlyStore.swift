@@ -43,6 +43,7 @@ struct ParseOnlyStore: VigieStorage {
         try store.plannedEvents(from: start, to: end)
     }
     func save(_ measures: [Measure]) throws { try store.save(measures) }
+    func plannedEvent(id: Int64) throws -> PlannedEvent? { try store.plannedEvent(id: id) }
     func measures(plannedEventID: Int64) throws -> [Measure] { try store.measures(plannedEventID: plannedEventID) }
     func deployment() throws -> Deployment { try store.deployment() }
     func save(_ deployment: Deployment) throws { try store.save(deployment) }

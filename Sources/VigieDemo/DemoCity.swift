@@ -29,6 +29,16 @@ public struct DemoCity: Sendable {
         purpose: "Planifier marchés, événements, chantiers et manifestations sur la voie publique",
         legalRegime: .gdpr, holdsPersonalData: false, retentionDays: 1825, isPublic: true)
 
+    /// The register entry of the weather: Météo-France's open daily observations and a forecast.
+    public static let weatherSource = Source(
+        name: "meteo-france", title: "Météo-France, données quotidiennes et prévisions",
+        owner: "Météo-France (données publiques, démo)",
+        purpose: "Tenir compte de la chaleur, du vent et de la pluie dans le risque des rassemblements",
+        legalRegime: .gdpr, holdsPersonalData: false, retentionDays: 3650, isPublic: true)
+
+    /// The station whose days the demo imports.
+    public static let weatherStation = "13054001"
+
     /// Creates the city whose incidents cover `[end - years, end)` and whose agenda runs to 60 days after `end`.
     public init(seed: UInt64, end: Date, years: Int = 2, scale: Double = 1.0) {
         precondition(years >= 1, "a demo city covers at least one year")
@@ -96,7 +106,18 @@ public struct DemoCity: Sendable {
             return DemoSourceFile(
                 sourceName: writer.source.register.name, data: data, mapping: mapping, rowCount: incidents.count)
         }
-        return DemoFiles(districts: districts, sources: sources)
+        let lastDay = clock.local(utc: periodEnd - 1) / 86_400
+        let observed = WeatherFileWriter.days(
+            from: CivilDate(dayNumber: clock.local(utc: periodStart) / 86_400), through: CivilDate(dayNumber: lastDay),
+            seed: seed, mistralDay: nil)
+        let forecast = WeatherFileWriter.days(
+            from: CivilDate(dayNumber: lastDay + 1), through: CivilDate(dayNumber: lastDay + 14), seed: seed &+ 1,
+            mistralDay: CivilDate(dayNumber: lastDay + 5))
+        let weather = directory.appendingPathComponent("Q_13_quotidien_RR-T-Vent.csv")
+        let weatherForecast = directory.appendingPathComponent("prevision_13_quotidienne.csv")
+        try Data(WeatherFileWriter.data(observed, seed: seed)).write(to: weather)
+        try Data(WeatherFileWriter.data(forecast, seed: seed &+ 1)).write(to: weatherForecast)
+        return DemoFiles(districts: districts, sources: sources, weather: weather, weatherForecast: weatherForecast)
     }
 
     /// The agenda of the city.

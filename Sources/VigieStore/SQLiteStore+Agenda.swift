@@ -31,20 +31,28 @@ extension SQLiteStore: AgendaRepository {
 
     /// Items overlapping `[start, end)`, ordered by start.
     public func plannedEvents(from start: Date, to end: Date) throws -> [PlannedEvent] {
-        let decoder = JSONDecoder()
-        return try writer.read { db in
+        try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM planned_event WHERE starts_at < ? AND ends_at > ? ORDER BY starts_at, id
-                """, arguments: [end.timeIntervalSince1970, start.timeIntervalSince1970]).map { row in
-                PlannedEvent(
-                    id: row["id"], sourceID: row["source_id"], sourceReference: row["source_ref"],
-                    kind: PlannedEventKind(rawValue: row["kind"]) ?? .event, title: row["title"],
-                    startsAt: Date(timeIntervalSince1970: row["starts_at"]),
-                    endsAt: Date(timeIntervalSince1970: row["ends_at"]), isAllDay: row["all_day"],
-                    geometry: try decoder.decode(EventGeometry.self, from: Data((row["geometry"] as String).utf8)),
-                    expectedAttendance: row["expected_attendance"], organiser: row["organiser"])
-            }
+                """, arguments: [end.timeIntervalSince1970, start.timeIntervalSince1970]).map(Self.plannedEvent)
         }
+    }
+
+    /// The item of an identifier, if there is one.
+    public func plannedEvent(id: Int64) throws -> PlannedEvent? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM planned_event WHERE id = ?", arguments: [id]).map(Self.plannedEvent)
+        }
+    }
+
+    private static func plannedEvent(_ row: Row) throws -> PlannedEvent {
+        PlannedEvent(
+            id: row["id"], sourceID: row["source_id"], sourceReference: row["source_ref"],
+            kind: PlannedEventKind(rawValue: row["kind"]) ?? .event, title: row["title"],
+            startsAt: Date(timeIntervalSince1970: row["starts_at"]),
+            endsAt: Date(timeIntervalSince1970: row["ends_at"]), isAllDay: row["all_day"],
+            geometry: try JSONDecoder().decode(EventGeometry.self, from: Data((row["geometry"] as String).utf8)),
+            expectedAttendance: row["expected_attendance"], organiser: row["organiser"])
     }
 
     /// Inserts or replaces means, one row per planned event and kind.

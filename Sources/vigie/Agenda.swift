@@ -8,7 +8,7 @@ import VigieStore
 struct Agenda: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The agenda of public space: events, markets, roadworks, protests, visits, film shoots.",
-        subcommands: [List.self, Import.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Import.self, Review.self, Rules.self], defaultSubcommand: List.self)
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

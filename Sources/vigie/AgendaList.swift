@@ -1,32 +1,98 @@
 import ArgumentParser
 import Foundation
+import VigieAnalytics
 import VigieCore
 import VigieStore
 
 extension Agenda {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the items planned over the next days.")
+        static let configuration = CommandConfiguration(
+            abstract: "The agenda of the next days: each item's risk, clashes and means, and each day's.",
+            discussion: """
+                Each item and each day in each district gets a risk score from 1 to 10 (green 1–3, orange 4–6, \
+                red 7–10) from the expected attendance, the kind of item, its clashes, the incidents of the last \
+                52 weeks at that place and time of the week, the forecast of the coming days, and the weather \
+                when a weather source is loaded. Means are recommended by the rules (`vigie agenda rules`) and \
+                compared with those planned.
+                """)
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "First day listed (YYYY-MM-DD; default: today).") var from: String?
-        @Option(help: "Days listed.") var days: Int = 30
-        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var options: AgendaOptions
+        @Flag(help: "Also print each day's score in each district.") var districts = false
+        @Flag(help: "Print JSON: items, days with their districts, clashes, each score with its reasons.") var json = false
 
         func run() async throws {
             let store = try store.openExisting()
-            let zone = TimeZone(identifier: try store.deployment().timeZoneIdentifier) ?? .current
-            let (start, end) = try Agenda.period(from: from, days: days, in: zone)
-            let items = try store.plannedEvents(from: start, to: end)
+            let report = AgendaReport(assessed: try options.assess(store))
             if json {
-                try Output.json(items)
+                try Output.json(report.document)
                 return
             }
-            let format = Date.FormatStyle(date: .numeric, time: .shortened, timeZone: zone)
-            Output.table(["kind", "starts", "ends", "title", "attendance", "organiser"], items.map { item in
-                [item.kind.rawValue, item.startsAt.formatted(format), item.endsAt.formatted(format), item.title,
-                    item.expectedAttendance.map(String.init) ?? "", item.organiser ?? ""]
-            })
-            print("\(items.count) item(s) from \(start.formatted(Date.FormatStyle(date: .numeric, time: .omitted, timeZone: zone))) over \(days) day(s)")
+            let assessment = report.assessment
+            report.printItems()
+            print()
+            report.printDays()
+            if districts {
+                print()
+                report.printDistrictGrid()
+            }
+            let red = assessment.assessed.filter { $0.risk.band == .red }
+            if !red.isEmpty {
+                print("\nWhy the red items are red:")
+                for item in red {
+                    print("  \(AgendaReport.short(assessment.items[item.index].title, 50)) (\(item.risk.score)): \(item.risk.summary)")
+                }
+            }
+            let bands = Dictionary(grouping: assessment.assessed, by: \.risk.band).mapValues(\.count)
+            print("\n\(assessment.items.count) item(s) over \(assessment.days.count) day(s): \(bands[.red] ?? 0) red, \(bands[.orange] ?? 0) orange, \(bands[.green] ?? 0) green; \(assessment.clashes.count) clash(es); \(assessment.days.filter(\.isUnderResourced).count) day(s) short of means")
+            if !report.assessed.hasHistory { Output.note("no incident in the store: scores leave out history and forecast") }
         }
+    }
+
+    struct Rules: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the clash and means rules in force, as a rules file to start from.")
+
+        @Option(help: "A rules file to read instead of the standard rules.") var rules: String?
+
+        func run() async throws {
+            var options = try AgendaOptions.parse([])
+            options.rules = rules
+            print(AgendaRulesText.yaml(try options.loadRules()), terminator: "")
+        }
+    }
+}
+
+/// Rules written back as the YAML a rules file takes.
+enum AgendaRulesText {
+    static func yaml(_ rules: AgendaRules) -> String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        func map<V>(_ values: [PlannedEventKind: V], _ text: (V) -> String) -> String {
+            "{" + PlannedEventKind.allCases.compactMap { kind in values[kind].map { "\(kind.rawValue): \(text($0))" } }
+                .joined(separator: ", ") + "}"
+        }
+        var lines = ["place_m: \(number(rules.placeMeters))", "clashes:"]
+        for rule in rules.clashRules {
+            let kinds = PlannedEventKind.allCases.filter(rule.kinds.contains).map(\.rawValue)
+            lines.append("  - kinds: [\(kinds.joined(separator: ", "))]")
+            lines.append("    buffer_m: \(number(rule.bufferMeters))")
+            if rule.marginMinutes > 0 { lines.append("    margin_minutes: \(number(rule.marginMinutes))") }
+            lines.append("    reason: \"\(rule.reason)\"")
+        }
+        let means = rules.means
+        lines += [
+            "means:",
+            "  minimum_officers: \(map(means.minimumOfficers) { String($0) })",
+            "  officers_per_1000: \(map(means.officersPerThousand, number))",
+            "  risk_scale: \(number(means.riskScale))",
+            "  officers_per_vehicle: \(number(means.officersPerVehicle))",
+            "  barriers_per_1000: \(map(means.barriersPerThousand, number))",
+            "  diversions_per_route: \(map(means.diversionsPerRoute) { String($0) })",
+            "  adequate_share: \(number(means.adequateShare))",
+        ]
+        if let capacity = means.officersPerDay { lines.append("  officers_per_day: \(capacity)") }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

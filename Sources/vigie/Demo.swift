@@ -63,6 +63,16 @@ struct Demo: AsyncParsableCommand {
             print("  \(source.sourceName.padding(toLength: 22, withPad: " ", startingAt: 0)) \(Output.count(summary.accepted)) incidents (\(summary.encoding), \(Output.count(summary.quarantined)) quarantined, \(Output.count(summary.rowsPerSecond)) rows/s)")
         }
 
+        let weatherSource = try store.register(DemoCity.weatherSource)
+        var weatherDays = 0
+        for (file, isForecast) in [(files.weather, false), (files.weatherForecast, true)] {
+            let reading = try WeatherFile.read(
+                path: file.path, sourceID: weatherSource.id!, station: DemoCity.weatherStation, isForecast: isForecast)
+            try store.save(reading.days)
+            weatherDays += reading.days.count
+        }
+        print("  \(Output.count(weatherDays)) days of weather (station \(DemoCity.weatherStation), the last 14 forecast)")
+
         let agenda = try store.register(DemoCity.agendaSource)
         let events = try store.save(city.plannedEvents(sourceID: agenda.id!))
         try store.save(city.measures(for: events))

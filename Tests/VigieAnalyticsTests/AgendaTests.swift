@@ -193,7 +193,7 @@ struct AgendaRiskTests {
         let risky = model.score(RiskFactors(
             attendance: 20_000, kind: .protest, clashes: ["a protest route across a market with 'Marché'"],
             history: 2.5, historyWhen: "on Saturdays 14:00–18:00", forecast: 1.5))
-        #expect(risky.score == 10 && risky.band == .red)
+        #expect(risky.score == 9 && risky.band == .red)
         #expect(risky.reasons.first?.factor == "attendance")
         #expect(risky.summary.contains("20,000 people expected") && risky.summary.contains("1 clash: a protest route across a market"))
         #expect(risky.summary.contains("incidents here on Saturdays 14:00–18:00: 2.5× an average place"))
@@ -207,14 +207,19 @@ struct AgendaRiskTests {
     @Test("recommended means follow attendance and risk; adequacy is planned over recommended")
     func adequacy() {
         let rule = MeansRule.standard
-        // 10,000 people at an event: 2 officers per 1,000 = 20; vehicles 20 / 8 → 3; barriers 5 per 1,000 = 50.
+        // 10,000 people at an event: 2 officers per 1,000 = 20; vehicles 20 / 8 → 2; barriers 5 per 1,000 = 50.
         #expect(rule.recommended(kind: .event, attendance: 10_000, score: 5, isRoute: false)
-            == [.officers: 20, .vehicles: 3, .barriers: 50, .diversions: 0])
+            == [.officers: 20, .vehicles: 2, .barriers: 50, .diversions: 0])
         #expect(rule.recommended(kind: .event, attendance: 10_000, score: 8, isRoute: false)[.officers] == 26)
         #expect(rule.recommended(kind: .event, attendance: 10_000, score: 1, isRoute: false)[.officers] == 12)
-        // The floor of a protest, and the diversions of its route.
+        // The floor of a protest (no vehicle for four officers), and the diversions of its route.
         #expect(rule.recommended(kind: .protest, attendance: 300, score: 5, isRoute: true)
-            == [.officers: 4, .vehicles: 1, .barriers: 2, .diversions: 2])
+            == [.officers: 4, .vehicles: 0, .barriers: 2, .diversions: 2])
+        // A market's single officer stays one at a higher risk (1.2 rounds to 1); roadworks call for none.
+        #expect(rule.recommended(kind: .market, attendance: nil, score: 7, isRoute: false)[.officers] == 1)
+        #expect(rule.recommended(kind: .market, attendance: nil, score: 10, isRoute: false)[.officers] == 2)
+        #expect(rule.recommended(kind: .roadworks, attendance: nil, score: 10, isRoute: true)
+            == [.officers: 0, .vehicles: 0, .barriers: 0, .diversions: 1])
 
         // Two events on one day: 10 officers planned for the first, 3 for the second; no history, no
         // weather, so their scores come from attendance and kind alone.
@@ -298,7 +303,7 @@ struct AgendaHistoryTests {
             assessment.assessed[index].risk.reasons.first { $0.factor == name }
         }
         let (busyRisk, morningRisk, quietRisk) = (assessment.assessed[0].risk, assessment.assessed[1].risk, assessment.assessed[2].risk)
-        #expect(factor(0, "history")!.points == 2)
+        #expect(factor(0, "history")!.points == 2.5)
         #expect(factor(0, "history")!.text.contains("on Saturdays 20:00–22:00"))
         #expect(factor(1, "history")!.points == 0 && factor(2, "history")!.points == 0)
         #expect(busyRisk.score > morningRisk.score && busyRisk.score > quietRisk.score)

@@ -47,7 +47,7 @@ struct DemoCommandTests {
         #expect(Set(sources.map(\.name)).isSuperset(of: [
             "municipal-police-log", "fire-brigade", "citizen-reports", "electronic-tickets", "public-space-agenda",
         ]))
-        for source in sources where source.name != "public-space-agenda" {
+        for source in sources where !["public-space-agenda", "meteo-france"].contains(source.name) {
             #expect(try store.incidentCount(sourceID: source.id) > 100, "\(source.name)")
         }
         let incidents = try store.incidents(sourceID: nil, limit: 2_000)
@@ -55,6 +55,32 @@ struct DemoCommandTests {
         let tickets = try #require(sources.first { $0.name == "electronic-tickets" })
         let plates = try store.incidents(sourceID: tickets.id, limit: 50).compactMap { $0.attributes.values.first { $0.hasPrefix("p:") } }
         #expect(!plates.isEmpty, "ticket plates are stored pseudonymised")
+
+        // Two years of weather observed and 14 days forecast, from one station.
+        let weather = try store.weather(from: CivilDate(year: 2024, month: 1, day: 1), through: CivilDate(year: 2026, month: 12, day: 31))
+        #expect(weather.count == 730 + 14 && weather.filter(\.isForecast).count == 14)
+        #expect(weather.filter(\.isForecast).first?.day == CivilDate(year: 2026, month: 6, day: 1))
+
+        // The agenda of the next 30 days: scores for items and district days, clashes, means, a short day.
+        let agenda = try CommandRunner.run(["agenda", "--db", first, "--from", "2026-06-01", "--json"])
+        #expect(agenda.status == 0, "\(agenda.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(agenda.output.utf8)) as? [String: Any])
+        let items = try #require(document["items"] as? [[String: Any]])
+        let calendar = try #require(document["calendar"] as? [[String: Any]])
+        #expect(items.count > 50 && calendar.count == 30)
+        #expect(document["incidentHistory"] as? Bool == true)
+        #expect(calendar.allSatisfy { ($0["districts"] as? [Any])?.count == 16 })
+        let reasons = items.flatMap { (($0["risk"] as? [String: Any])?["reasons"] as? [[String: Any]]) ?? [] }
+        #expect(Set(reasons.compactMap { $0["factor"] as? String }).isSuperset(of: ["attendance", "kind", "history", "forecast", "weather", "clashes"]))
+        #expect(!(document["clashes"] as? [Any] ?? []).isEmpty)
+        let clashes = try CommandRunner.run(["clashes", "--db", first, "--from", "2026-06-01"])
+        #expect(clashes.status == 0 && clashes.output.contains("clash(es) among"), "\(clashes.error)")
+        let measures = try CommandRunner.run(["measures", "--db", first, "--from", "2026-06-01"])
+        #expect(measures.status == 0 && measures.output.contains("short of means"), "\(measures.error)")
+        let review = try CommandRunner.run(["agenda", "review", "--db", first, "--json"])
+        #expect(review.status == 0, "\(review.error)")
+        let reviewed = try #require(try JSONSerialization.jsonObject(with: Data(review.output.utf8)) as? [String: Any])
+        #expect(((reviewed["kinds"] as? [[String: Any]]) ?? []).contains { $0["kind"] as? String == "market" })
 
         let other = directory.file("c.sqlite").path
         #expect(try CommandRunner.run(

@@ -26,7 +26,7 @@ struct DemoFilesTests {
         let a = try contents(of: first.url)
         let b = try contents(of: second.url)
         let c = try contents(of: third.url)
-        #expect(a.count == 9)
+        #expect(a.count == 11)
         #expect(a == b)
         for name in a.keys where !name.hasSuffix(".yaml") && name != "arrondissements.geojson" {
             #expect(a[name] != c[name], "\(name) should change with the seed")

@@ -5,19 +5,8 @@ import VigieCore
 /// each item and of each day in each district, the means each item calls for against those planned, and the
 /// days short of them.
 public struct AgendaAssessment: Sendable {
-    /// What the assessment follows: the clash rules, the means rule, and the ground an item's place covers.
-    public struct Settings: Sendable {
-        public var clashRules: [ClashRule]
-        public var means: MeansRule
-        /// Metres around an item read for its incident history and forecast.
-        public var placeMeters: Double
-
-        public init(clashRules: [ClashRule] = ClashRule.standard, means: MeansRule = .standard, placeMeters: Double = 150) {
-            self.clashRules = clashRules
-            self.means = means
-            self.placeMeters = placeMeters
-        }
-    }
+    /// What the assessment follows.
+    public typealias Settings = AgendaRules
 
     /// One item, assessed.
     public struct Item: Sendable {
@@ -106,10 +95,10 @@ public struct AgendaAssessment: Sendable {
             let (hours, when) = Self.hoursOfWeek(item, calendar: calendar)
             let factors = RiskFactors(
                 attendance: item.expectedAttendance, kind: item.kind,
-                clashes: clashesOf[index].map { clashes[$0].describing(other: index, items) },
+                clashes: Self.grouped(clashesOf[index].map { clashes[$0].describing(other: index, items) }),
                 history: history?.historyMultiple(cells: cells, hours: hours), historyWhen: when,
                 forecast: history?.forecastMultiple(cells: cells),
-                weather: weatherByDay[CivilDate(item.startsAt, calendar: calendar)])
+                weather: weatherByDay[CivilDate(item.startsAt, in: timeZone)])
             let risk = RiskModel().score(factors)
             let recommended = settings.means.recommended(
                 kind: item.kind, attendance: item.expectedAttendance, score: risk.score,
@@ -152,7 +141,7 @@ public struct AgendaAssessment: Sendable {
                 let factors = RiskFactors(
                     attendance: attendances.isEmpty ? nil : attendances.reduce(0, +),
                     kind: here.map { items[$0].kind }.max { (RiskModel.kindPoints[$0] ?? 0) < (RiskModel.kindPoints[$1] ?? 0) },
-                    clashes: dayClashes.map { clashes[$0].rule.reason },
+                    clashes: Self.grouped(dayClashes.map { clashes[$0].rule.reason }),
                     history: history?.historyMultiple(cells: cells, hours: hours),
                     historyWhen: "on \(Self.weekdayNames[weekday])s",
                     forecast: history?.forecastMultiple(cells: cells), weather: weatherByDay[day])
@@ -184,6 +173,17 @@ public struct AgendaAssessment: Sendable {
         }
         self.districtDays = districtDays
         self.days = days
+    }
+
+    /// Descriptions in first-seen order, one of each, with how many times it came when more than once.
+    static func grouped(_ descriptions: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for text in descriptions {
+            if counts[text] == nil { order.append(text) }
+            counts[text, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) times)" : $0 }
     }
 
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -236,13 +236,5 @@ extension Clash {
     func describing(other index: Int, _ items: [PlannedEvent]) -> String {
         let other = items[index == first ? second : first]
         return "\(rule.reason) with '\(other.title)'"
-    }
-}
-
-extension CivilDate {
-    /// The local date of an instant in `calendar`'s zone.
-    init(_ instant: Date, calendar: Calendar) {
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

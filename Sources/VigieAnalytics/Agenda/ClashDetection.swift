@@ -78,8 +78,8 @@ extension Clash {
         let when: String
         if overlaps {
             let calendar = Calendar.gregorian(timeZone)
-            let first = CivilDate(start, calendar: calendar)
-            let last = CivilDate(end.addingTimeInterval(-1), calendar: calendar)
+            let first = CivilDate(start, in: timeZone)
+            let last = CivilDate(end.addingTimeInterval(-1), in: timeZone)
             when = first == last
                 ? "both on \(first.iso) from \(calendar.clock(start)) to \(calendar.clock(end))"
                 : "both from \(first.iso) \(calendar.clock(start)) to \(last.iso) \(calendar.clock(end))"

@@ -5,16 +5,18 @@ import VigieCore
 /// days, on one grid: what the risk of an agenda item or of a district's day reads.
 ///
 /// The counts are those of the 52 weeks before `asOf`, per cell and hour of the week (incidents known to the
-/// hour or better); the forecast is the decaying kernel density at `asOf`.
+/// hour or better). The forecast is the decaying kernel density at `asOf` (recent weeks weigh most), read
+/// against the same density without decay over the year: where the forecast holds a larger share of the
+/// city than the place's usual share, incidents are moving there.
 public struct PlaceHistory: Sendable {
     public let grid: ForecastGrid
     /// Incidents per cell and hour of the week: `counts[cell * 168 + hour]`.
     let counts: [Int32]
     /// The city's incidents (study cells) per hour of the week.
     let cityByHour: [Double]
-    /// The forecast of each cell, and its mean over the study cells.
-    let forecast: [Double]
-    let forecastMean: Double
+    /// The forecast's share of each cell, and the year's share, both over the study cells.
+    let forecastShare: [Double]
+    let usualShare: [Double]
     /// Weeks counted.
     public let weeks: Int
 
@@ -40,11 +42,19 @@ public struct PlaceHistory: Sendable {
         }
         self.counts = counts
         self.cityByHour = cityByHour
-        var forecast = try DecayingKDE().risk(ForecastRequest(
-            snapshot: snapshot, grid: grid.grid, categories: nil, trainFrom: nil, origin: asOf, horizon: 7 * 86_400))
-        for cell in forecast.indices where !grid.inStudy[cell] { forecast[cell] = 0 }
-        self.forecast = forecast
-        forecastMean = grid.studyCells > 0 ? forecast.reduce(0, +) / Double(grid.studyCells) : 0
+        let grid = self.grid
+        func shares(_ method: DecayingKDE) throws -> [Double] {
+            var risk = try method.risk(ForecastRequest(
+                snapshot: snapshot, grid: grid.grid, categories: nil, trainFrom: nil, origin: asOf, horizon: 7 * 86_400))
+            for cell in risk.indices where !grid.inStudy[cell] { risk[cell] = 0 }
+            let total = risk.reduce(0, +)
+            return total > 0 ? risk.map { $0 / total } : risk
+        }
+        forecastShare = try shares(DecayingKDE())
+        var year = DecayingKDE()
+        year.decayDays = .infinity
+        year.windowDays = 7 * weeks
+        usualShare = try shares(year)
     }
 
     /// Incidents in `cells` at `hours` of the week, as a multiple of what the same number of average cells
@@ -60,10 +70,12 @@ public struct PlaceHistory: Sendable {
         return (observed + 1) / (expected + 1)
     }
 
-    /// The mean forecast of `cells` as a multiple of the city's average cell; `nil` without cells.
+    /// The forecast's share of the city in `cells` as a multiple of their usual share over the year; `nil`
+    /// without cells or incidents.
     public func forecastMultiple(cells: [Int]) -> Double? {
-        guard !cells.isEmpty, forecastMean > 0 else { return nil }
-        return cells.reduce(0) { $0 + forecast[$1] } / Double(cells.count) / forecastMean
+        let usual = cells.reduce(0) { $0 + usualShare[$1] }
+        guard !cells.isEmpty, usual > 0 else { return nil }
+        return cells.reduce(0) { $0 + forecastShare[$1] } / usual
     }
 
     /// The study cells of each outline (WGS84): those whose centre it holds.

@@ -14,7 +14,8 @@ public struct RiskFactors: Sendable, Hashable {
     /// hours, and the hours in words (`Saturday 14:00–23:00`).
     public var history: Double?
     public var historyWhen: String
-    /// The forecast at the place, as a multiple of the city's average cell.
+    /// The forecast's share of the city's incidents at the place, as a multiple of its usual share: above 1
+    /// where incidents are moving to the place.
     public var forecast: Double?
     /// The day's weather, when a weather source is loaded.
     public var weather: WeatherDay?
@@ -69,8 +70,8 @@ public struct RiskScore: Sendable, Hashable, Codable {
 ///
 /// Points: attendance 1.5·log10(1 + people/100) up to 4.5 (1,000 people 1.6, 10,000 3.0); the kind of item
 /// (protest 1.5, official visit 1, event, market and roadworks 0.5); 1.25 per clash up to 3; history
-/// 1.5·log2 of its multiple up to 2 (twice the city's average: 1.5); forecast log2 of its multiple up to
-/// 1.5; weather: heat from 30 °C (0.5) and 35 °C (1), gusts from 50 km/h (0.5) and 70 km/h (1), rain from
+/// 0.6·log2 of its multiple up to 2.5 (twice the city's average 0.6, 8 times 1.8); forecast 1.5·log2 of its
+/// multiple up to 1.5 (reached at twice the usual share); weather: heat from 30 °C (0.5) and 35 °C (1), gusts from 50 km/h (0.5) and 70 km/h (1), rain from
 /// 10 mm (0.25) and 30 mm (0.75). Every part is non-decreasing in its input, so is the score.
 public struct RiskModel: Sendable {
     public init() {}
@@ -92,7 +93,7 @@ public struct RiskModel: Sendable {
             add("attendance", 0, "attendance not known")
         }
         if let kind = factors.kind {
-            add("kind", Self.kindPoints[kind] ?? 0, "a \(kind.words)")
+            add("kind", Self.kindPoints[kind] ?? 0, "\(kind.words.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(kind.words)")
         }
         if !factors.clashes.isEmpty {
             let count = factors.clashes.count
@@ -101,12 +102,12 @@ public struct RiskModel: Sendable {
         }
         if let history = factors.history {
             let multiple = String(format: "%.1f", history)
-            add("history", min(2, max(0, 1.5 * log2(max(history, 1e-9)))),
+            add("history", min(2.5, max(0, 0.6 * log2(max(history, 1e-9)))),
                 "incidents here \(factors.historyWhen): \(multiple)× an average place of the city")
         }
         if let forecast = factors.forecast {
-            add("forecast", min(1.5, max(0, log2(max(forecast, 1e-9)))),
-                "forecast for the coming days: \(String(format: "%.1f", forecast))× the city's average")
+            add("forecast", min(1.5, max(0, 1.5 * log2(max(forecast, 1e-9)))),
+                "forecast for the coming days: \(String(format: "%.1f", forecast))× the place's usual share of incidents")
         }
         if let weather = factors.weather {
             let (points, words) = Self.weatherPoints(weather)

@@ -1,8 +1,10 @@
 /// How many means an item of the agenda calls for, from its kind, its expected attendance and its risk.
 ///
 /// Officers: the larger of a floor per kind and a number per 1,000 expected attendees, scaled by the risk
-/// score (`riskScale` more per point above 5, less below, never under half). Vehicles follow the officers;
-/// barriers follow the attendance; diversions follow routes (items drawn as a line). Every count is rounded up.
+/// score (`riskScale` more per point above 5, less below, never under half), rounded to the nearest and at
+/// least one when any is called for. Vehicles: one per `officersPerVehicle` officers, whole vehicles only
+/// (a small team walks). Barriers follow the attendance, rounded up; diversions follow routes (items drawn
+/// as a line).
 public struct MeansRule: Hashable, Sendable, Codable {
     /// Officers at least, by kind of item.
     public var minimumOfficers: [PlannedEventKind: Int]
@@ -55,10 +57,10 @@ public struct MeansRule: Hashable, Sendable, Codable {
     ) -> [Measure.Kind: Int] {
         let people = Double(attendance ?? 0) / 1_000
         let base = max(Double(minimumOfficers[kind] ?? 0), people * (officersPerThousand[kind] ?? 0))
-        let officers = Int((base * riskFactor(score)).rounded(.up))
+        let officers = base > 0 ? max(1, Int((base * riskFactor(score)).rounded())) : 0
         return [
             .officers: officers,
-            .vehicles: officersPerVehicle > 0 ? Int((Double(officers) / officersPerVehicle).rounded(.up)) : 0,
+            .vehicles: officersPerVehicle > 0 ? Int((Double(officers) / officersPerVehicle).rounded(.down)) : 0,
             .barriers: Int((people * (barriersPerThousand[kind] ?? 0)).rounded(.up)),
             .diversions: isRoute ? diversionsPerRoute[kind] ?? 0 : 0,
         ]

@@ -6,6 +6,8 @@ public protocol AgendaRepository: Sendable {
     func save(_ events: [PlannedEvent]) throws -> [PlannedEvent]
     /// Items overlapping an interval, ordered by start.
     func plannedEvents(from start: Date, to end: Date) throws -> [PlannedEvent]
+    /// The item of an identifier, if there is one.
+    func plannedEvent(id: Int64) throws -> PlannedEvent?
     /// Replaces the means of the given planned events.
     func save(_ measures: [Measure]) throws
     /// Means planned for a planned event.

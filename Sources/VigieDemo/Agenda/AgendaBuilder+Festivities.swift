@@ -95,7 +95,7 @@ extension AgendaBuilder {
                 "SANTONS-\(year)", .event, "Foire aux santons et marché de Noël", from: christmas,
                 through: CivilDate(year: year, month: 12, day: 31),
                 at: .rectangle(around: AgendaPlace.vieuxPort, width: 180, height: 90), attendance: 8_000,
-                organiser: city, means: [(.officers, 4), (.barriers, 60)], using: &random),
+                organiser: city, means: [(.officers, 18), (.vehicles, 2), (.barriers, 60)], using: &random),
             item(
                 "PRIDE-\(year)", .event, "Marche des fiertés", from: instant(pride, 14), to: instant(pride, 19),
                 at: AgendaPlace.canebiereRoute, attendance: 12_000, organiser: "Association Pride Marseille",
