@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VigieAnalytics
 import VigieCore
+import VigieIngest
 import VigieStore
 
 extension Agenda {
@@ -58,41 +59,7 @@ extension Agenda {
         func run() async throws {
             var options = try AgendaOptions.parse([])
             options.rules = rules
-            print(AgendaRulesText.yaml(try options.loadRules()), terminator: "")
+            print(AgendaRulesFile.yaml(try options.loadRules()), terminator: "")
         }
-    }
-}
-
-/// Rules written back as the YAML a rules file takes.
-enum AgendaRulesText {
-    static func yaml(_ rules: AgendaRules) -> String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
-        }
-        func map<V>(_ values: [PlannedEventKind: V], _ text: (V) -> String) -> String {
-            "{" + PlannedEventKind.allCases.compactMap { kind in values[kind].map { "\(kind.rawValue): \(text($0))" } }
-                .joined(separator: ", ") + "}"
-        }
-        var lines = ["place_m: \(number(rules.placeMeters))", "clashes:"]
-        for rule in rules.clashRules {
-            let kinds = PlannedEventKind.allCases.filter(rule.kinds.contains).map(\.rawValue)
-            lines.append("  - kinds: [\(kinds.joined(separator: ", "))]")
-            lines.append("    buffer_m: \(number(rule.bufferMeters))")
-            if rule.marginMinutes > 0 { lines.append("    margin_minutes: \(number(rule.marginMinutes))") }
-            lines.append("    reason: \"\(rule.reason)\"")
-        }
-        let means = rules.means
-        lines += [
-            "means:",
-            "  minimum_officers: \(map(means.minimumOfficers) { String($0) })",
-            "  officers_per_1000: \(map(means.officersPerThousand, number))",
-            "  risk_scale: \(number(means.riskScale))",
-            "  officers_per_vehicle: \(number(means.officersPerVehicle))",
-            "  barriers_per_1000: \(map(means.barriersPerThousand, number))",
-            "  diversions_per_route: \(map(means.diversionsPerRoute) { String($0) })",
-            "  adequate_share: \(number(means.adequateShare))",
-        ]
-        if let capacity = means.officersPerDay { lines.append("  officers_per_day: \(capacity)") }
-        return lines.joined(separator: "\n") + "\n"
     }
 }
