@@ -30,7 +30,7 @@ struct ForecastBenchmark {
         for method in methods {
             let request = ForecastRequest(
                 snapshot: snapshot, grid: grid.grid, categories: ["burglary"], trainFrom: nil, origin: origin)
-            let timings = try measure { _ = try method.risk(request) }
+            let timings = try measure(runs: Self.runs) { _ = try method.risk(request) }
             print("  " + method.name.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(format: "%8.2f ms (best %.2f ms)", timings.median * 1_000, timings.best * 1_000))
         }
@@ -41,20 +41,10 @@ struct ForecastBenchmark {
             let method = SelfExcitingGrid()
             let (events, duration) = try method.trainingEvents(request)
             var fit: SelfExcitingGrid.Fit?
-            let timings = try measure { fit = method.fit(events, cells: grid.grid.count, duration: duration) }
+            let timings = try measure(runs: Self.runs) { fit = method.fit(events, cells: grid.grid.count, duration: duration) }
             print("  " + label.padding(toLength: 17, withPad: " ", startingAt: 0) + String(
                 format: "%6d incidents %8.1f ms (best %.1f ms): θ = %.3f, 1/ω = %.1f h", events.count,
                 timings.median * 1_000, timings.best * 1_000, fit!.theta, 24 / fit!.omega))
         }
-    }
-
-    private func measure(_ body: () throws -> Void) throws -> (median: Double, best: Double) {
-        try body()
-        let timings = try (0..<Self.runs).map { _ in
-            let started = Date()
-            try body()
-            return Date().timeIntervalSince(started)
-        }.sorted()
-        return (timings[timings.count / 2], timings[0])
     }
 }

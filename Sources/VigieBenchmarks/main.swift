@@ -41,6 +41,10 @@ func runBenchmark() async throws {
             sharedData: root.deletingLastPathComponent().appendingPathComponent("shared/data"),
             mapping: root.appendingPathComponent("examples/mappings/toronto-mci.yml")
         ).run()
+    case "agenda":
+        var store: String?
+        if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count { store = arguments[index + 1] }
+        try AgendaBenchmark(store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie")).run()
     case "gi-calibration":
         HotspotCalibration().run()
     default:
@@ -48,6 +52,7 @@ func runBenchmark() async throws {
             usage: VigieBenchmarks ingest [ROWS...]
                    VigieBenchmarks analytics [ROWS] [--db STORE]
                    VigieBenchmarks forecast
+                   VigieBenchmarks agenda [--db STORE]
                    VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)
