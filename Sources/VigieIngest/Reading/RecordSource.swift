@@ -20,6 +20,10 @@ protocol RecordSource: AnyObject {
     func value(_ slot: Int) -> FieldValue
     /// The current record's own point geometry, for GeoJSON features.
     func geometry() -> Result<GeoPoint?, FieldProblem>
+    /// The current record's own geometry as parsed, whatever its type, for GeoJSON features.
+    func featureGeometry() -> JSONValue?
+    /// The JSON value of a slot of the current record, objects and lists included, for JSON formats.
+    func json(_ slot: Int) -> JSONValue?
     /// The current record as written, for quarantine.
     func rawText() -> String
     /// Calls `body` with the current record's bytes as written, for a stable row hash.
