@@ -43,7 +43,9 @@ public struct Ingestor: Sendable {
             throw IngestError.encodingNotApplicable(format: mapping.format.rawValue)
         }
         let input = try InputFile(path: file.path)
-        let records = try makeSource(input, mapping: mapping, encoding: encoding ?? mapping.encoding)
+        let records = try makeRecordSource(
+            input, format: mapping.format, delimiter: mapping.delimiter, encoding: encoding ?? mapping.encoding,
+            columns: mapping.columnsRead, mappingFile: mapping.fileName)
         let deployment = try store.deployment()
         let zoneName = mapping.timeZoneIdentifier ?? deployment.timeZoneIdentifier
         guard let timeZone = TimeZone(identifier: zoneName) else { throw IngestError.unknownTimeZone(zoneName) }
@@ -117,18 +119,5 @@ public struct Ingestor: Sendable {
             throw IngestError.unregisteredSource(name: mapping.sourceName, mappingFile: mapping.fileName)
         }
         return (try store.register(entry), true)
-    }
-
-    private func makeSource(_ input: InputFile, mapping: Mapping, encoding: TextEncoding) throws -> any RecordSource {
-        switch mapping.format {
-        case .csv:
-            try CSVRecordSource(
-                file: input, delimiter: mapping.delimiter, encoding: encoding, columns: mapping.columnsRead,
-                mappingFile: mapping.fileName)
-        case .ndjson:
-            NDJSONRecordSource(file: input, columns: mapping.columnsRead)
-        case .geojson:
-            GeoJSONRecordSource(file: input, columns: mapping.columnsRead)
-        }
     }
 }

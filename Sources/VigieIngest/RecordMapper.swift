@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import VigieCore
 
@@ -47,7 +46,7 @@ struct RecordMapper {
                 return .rejected(field: mapping.referenceColumn, reason: "reference: \(problem.message)")
             }
         } else {
-            reference = source.withRawBytes { bytes in "h:" + Hex.encode(SHA256.hash(data: bytes).prefix(16)) }
+            reference = source.rowHash()
         }
 
         let occurredAt: Double
@@ -171,10 +170,10 @@ struct RecordMapper {
                 return .failure(FieldProblem("'\(firstText)' and '\(secondText)' are not both numbers"))
             }
             if case .lambert93 = mapping.location {
-                guard (50_000...1_300_000).contains(a), (6_000_000...7_200_000).contains(b) else {
-                    return .failure(FieldProblem("(\(firstText), \(secondText)) is not a Lambert-93 position: x lies between 50 000 and 1 300 000 m and y between 6 000 000 and 7 200 000 m"))
+                switch PositionCheck.lambert93(x: a, y: b, written: "(\(firstText), \(secondText))") {
+                case .success(let value): point = value
+                case .failure(let problem): return .failure(problem)
                 }
-                point = Lambert93.unproject(PlanarPoint(x: a, y: b))
             } else {
                 point = GeoPoint(latitude: a, longitude: b)
             }
@@ -183,16 +182,7 @@ struct RecordMapper {
             if mapping.locationOptional { return .success(nil) }
             return .failure(FieldProblem("no position given; set location.optional: true to accept records without one"))
         }
-        guard point.isValid else {
-            return .failure(FieldProblem("latitude \(point.latitude), longitude \(point.longitude) is not a position on Earth"))
-        }
-        if point.latitude == 0 && point.longitude == 0 {
-            return .failure(FieldProblem("0, 0 is a placeholder for an unknown position, not a place"))
-        }
-        if let area, !area.contains(x: point.longitude, y: point.latitude) {
-            let swapped = area.contains(x: point.latitude, y: point.longitude)
-            return .failure(FieldProblem("latitude \(point.latitude), longitude \(point.longitude) lies outside the deployment's area (longitude \(area.minX)…\(area.maxX), latitude \(area.minY)…\(area.maxY))" + (swapped ? "; latitude and longitude look swapped" : "")))
-        }
+        if let problem = PositionCheck.problem(point, area: area) { return .failure(problem) }
         return .success(point)
     }
 

@@ -12,26 +12,74 @@ struct Agenda: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import an iCalendar (.ics) file of planned items into a registered source.",
+            abstract: "Import an agenda of planned items into a source: an iCalendar (.ics) file, or a CSV, NDJSON or GeoJSON file through a mapping.",
             discussion: """
-                Recurring items (weekly markets) are expanded over --days days from --from. Each item needs a \
-                position (GEO:latitude;longitude) and a kind: its CATEGORIES mapped with --kind-map, or --kind. \
-                X-ATTENDANCE gives the expected attendance; the organiser is read from ORGANIZER's name (CN), \
-                never from an address. Items that cannot be read are kept in quarantine with their line and \
-                reason. Importing the same file again updates the items in place.
+                An .ics file: recurring items (weekly markets) are expanded over --days days from --from. Each \
+                item needs a position (GEO:latitude;longitude) and a kind: its CATEGORIES mapped with \
+                --kind-map, or --kind. X-ATTENDANCE gives the expected attendance; the organiser is read from \
+                ORGANIZER's name (CN), never from an address.
+
+                A CSV, NDJSON or GeoJSON file: --mapping names a YAML agenda mapping that says which columns \
+                hold the reference, title, kind, start and end, place (a point, a route or an area), \
+                attendance and organiser (see README, Agenda). Every item of the file is imported; --kind, \
+                --kind-map, --from and --days apply to .ics files only. The source is registered from the \
+                mapping's register block when missing.
+
+                Items that cannot be read are kept in quarantine with their line and reason. Importing the same \
+                file again updates the items in place.
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The .ics file.") var file: String
-        @Option(help: "The register name of the agenda's source.") var source: String
-        @Option(help: "The kind of items whose categories are not mapped.") var kind: PlannedEventKind?
-        @Option(help: "Kinds by category, LABEL=kind separated by commas (MARCHE=market,TRAVAUX=roadworks).")
+        @Argument(help: "The .ics file, or with --mapping a CSV, NDJSON or GeoJSON file.") var file: String
+        @Option(help: "The YAML agenda mapping of a CSV, NDJSON or GeoJSON file.") var mapping: String?
+        @Option(help: "The register name of the agenda's source (with --mapping: the mapping's source by default).")
+        var source: String?
+        @Option(help: "The kind of items whose categories are not mapped (.ics only).") var kind: PlannedEventKind?
+        @Option(help: "Kinds by category, LABEL=kind separated by commas (MARCHE=market,TRAVAUX=roadworks; .ics only).")
         var kindMap: String?
-        @Option(help: "First day of the items kept (YYYY-MM-DD; default: today).") var from: String?
-        @Option(help: "Days of items kept from --from.") var days: Int = 400
+        @Option(help: "First day of the items kept (YYYY-MM-DD; default: today; .ics only).") var from: String?
+        @Option(help: "Days of items kept from --from (default: 400; .ics only).") var days: Int?
+
+        func validate() throws {
+            if mapping != nil {
+                let calendarOnly = [("--kind", kind != nil), ("--kind-map", kindMap != nil), ("--from", from != nil),
+                    ("--days", days != nil)].filter(\.1).map(\.0)
+                if !calendarOnly.isEmpty {
+                    throw ValidationError(
+                        "\(calendarOnly.joined(separator: ", ")) \(calendarOnly.count == 1 ? "applies" : "apply") to .ics files only: with --mapping, kinds come "
+                            + "from the mapping's kind block and every item of the file is imported")
+                }
+            } else if source == nil {
+                throw ValidationError("--source is required for an .ics file (with --mapping, it defaults to the mapping's source)")
+            }
+        }
 
         func run() async throws {
             let store = try store.open()
+            let agenda = try mapping.map { try readMapped(mappingFile: $0, store: store) } ?? readCalendar(store: store)
+            if agenda.registered { print("Registered source '\(agenda.source)' from the mapping's register block.") }
+            let sourceID = agenda.sourceID
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let run = try store.beginIngestRun(sourceID: sourceID, file: name, startedAt: Date())
+            let saved = try store.save(agenda.events)
+            let outcome = try store.write(IngestBatch(
+                sourceID: sourceID, runID: run, file: name,
+                quarantined: agenda.refused.map { refusal in
+                    QuarantinedRow(
+                        sourceID: sourceID, file: name, recordNumber: refusal.recordNumber, line: refusal.line,
+                        field: refusal.field, reason: refusal.reason, rawRecord: refusal.reference,
+                        quarantinedAt: Date())
+                }))
+            try store.finishIngestRun(
+                run, outcome: IngestBatchOutcome(accepted: saved.count, quarantined: outcome.quarantined),
+                read: agenda.read, finishedAt: Date())
+            print("\(saved.count) item(s) saved, \(agenda.refused.count) refused (see `vigie quarantine list --source \(agenda.source)`)")
+            for refusal in agenda.refused.prefix(10) { Output.note("\(name):\(refusal.line): \(refusal.reason)") }
+        }
+
+        /// The occurrences of the .ics file over the period, as items of the `--source` source.
+        private func readCalendar(store: SQLiteStore) throws -> ImportedAgenda {
+            let source = source!
             guard let registered = try store.source(named: source), let sourceID = registered.id else {
                 throw CommandError("no source named '\(source)'; register it first with `vigie sources add \(source) …`")
             }
@@ -42,7 +90,7 @@ struct Agenda: AsyncParsableCommand {
             } catch {
                 throw CommandError("\(file): cannot be read as UTF-8 text (\(error.localizedDescription))")
             }
-            let (start, end) = try Agenda.period(from: from, days: days, in: zone)
+            let (start, end) = try Agenda.period(from: from, days: days ?? 400, in: zone)
             let occurrences: [ICalendarOccurrence]
             do {
                 occurrences = try ICalendarReader.occurrences(of: text, defaultZone: zone, from: start, to: end)
@@ -51,21 +99,9 @@ struct Agenda: AsyncParsableCommand {
             }
             let importer = AgendaImport(kindByCategory: try Self.kinds(kindMap), defaultKind: kind)
             let (events, refused) = importer.plannedEvents(occurrences, sourceID: sourceID)
-            let name = URL(fileURLWithPath: file).lastPathComponent
-            let run = try store.beginIngestRun(sourceID: sourceID, file: name, startedAt: Date())
-            let saved = try store.save(events)
-            let outcome = try store.write(IngestBatch(
-                sourceID: sourceID, runID: run, file: name,
-                quarantined: refused.map { refusal in
-                    QuarantinedRow(
-                        sourceID: sourceID, file: name, recordNumber: refusal.line, line: refusal.line, field: nil,
-                        reason: refusal.reason, rawRecord: refusal.reference, quarantinedAt: Date())
-                }))
-            try store.finishIngestRun(
-                run, outcome: IngestBatchOutcome(accepted: saved.count, quarantined: outcome.quarantined),
-                read: occurrences.count, finishedAt: Date())
-            print("\(saved.count) item(s) saved, \(refused.count) refused (see `vigie quarantine list --source \(source)`)")
-            for refusal in refused.prefix(10) { Output.note("\(name):\(refusal.line): \(refusal.reason)") }
+            return ImportedAgenda(
+                source: source, sourceID: sourceID, registered: false, events: events, refused: refused,
+                read: occurrences.count)
         }
 
         static func kinds(_ text: String?) throws -> [String: PlannedEventKind] {

@@ -13,11 +13,28 @@ public struct AgendaImport: Sendable {
         self.defaultKind = defaultKind
     }
 
-    /// An occurrence that cannot be an item, with why.
+    /// An occurrence or a record that cannot be an item, with why.
     public struct Refusal: Sendable, Hashable {
+        /// The line where the occurrence or record starts.
         public var line: Int
+        /// What shows a person the item: a calendar event's UID, or a mapped file's record as written.
         public var reference: String
+        /// The column at fault in a mapped file, when one is.
+        public var field: String?
+        /// Why, in words a person can act on.
         public var reason: String
+        /// Where the item sits in its file, which identifies it in quarantine: its line in a calendar, its
+        /// ordinal in a mapped file.
+        public var recordNumber: Int
+
+        /// Creates a refusal; `recordNumber` is the line unless given.
+        public init(line: Int, reference: String, field: String? = nil, reason: String, recordNumber: Int? = nil) {
+            self.line = line
+            self.reference = reference
+            self.field = field
+            self.reason = reason
+            self.recordNumber = recordNumber ?? line
+        }
     }
 
     /// The planned items of `occurrences` for source `sourceID`, and those refused.

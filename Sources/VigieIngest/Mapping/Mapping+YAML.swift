@@ -1,67 +1,25 @@
 import Foundation
 import VigieCore
-import Yams
 
 extension Mapping {
     /// Reads a mapping file; every problem names the file, the line and the key.
     public static func load(contentsOf url: URL) throws -> Mapping {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw MappingError(file: url.path, line: nil, key: "", message: "no such mapping file")
-        }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw MappingError(
-                file: url.path, line: nil, key: "",
-                message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
-        }
-        return try parse(yaml: text, fileName: url.lastPathComponent)
+        try parse(yaml: try MappingNode.text(of: url), fileName: url.lastPathComponent)
     }
 
     /// Parses mapping text; `fileName` names it in messages.
     public static func parse(yaml: String, fileName: String) throws -> Mapping {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw MappingError(file: fileName, line: nil, key: "", message: "the file is empty")
-            }
-            root = node
-        } catch let error as YamlError {
-            throw MappingError(file: fileName, line: error.line, key: "", message: "is not valid YAML: \(error)")
-        }
-        let top = try MappingNode(
-            root, file: fileName, path: "",
+        let top = try MappingNode.root(
+            yaml: yaml, fileName: fileName,
             allowed: ["source", "register", "format", "reference", "time", "location", "category", "attributes",
                 "personal"])
-        let sourceName = try top.requiredString("source")
-        guard Source.isValidName(sourceName) else {
-            throw top.error("source", "'\(sourceName)' must be lowercase letters, digits and '-' (such as toronto-mci)")
-        }
-        let format = try top.requiredChild("format", allowed: ["type", "delimiter", "encoding"])
-        let formatType = try format.requiredString("type")
-        guard let kind = Format(rawValue: formatType) else {
-            throw format.error("type", "'\(formatType)' is not a format; use csv, ndjson or geojson")
-        }
-        let delimiter = try parseDelimiter(format)
-        let encodingName = try format.string("encoding") ?? "auto"
-        guard let encoding = TextEncoding(name: encodingName) else {
-            throw format.error("encoding", "'\(encodingName)' is not supported; use auto, utf-8 or latin1")
-        }
+        let sourceName = try top.sourceName()
+        let (kind, delimiter, encoding) = try top.format()
 
         let reference = try top.child("reference", allowed: ["column"])
         let time = try top.requiredChild("time", allowed: ["column", "format", "time_zone", "precision"])
-        let timeFormatText = try time.requiredString("format")
-        let timeFormat: TimeFormat
-        do {
-            timeFormat = try TimeFormat(pattern: timeFormatText)
-        } catch let error as TimeFormat.PatternError {
-            throw time.error("format", error.description)
-        }
-        let zoneName = try time.string("time_zone")
-        if let zoneName, TimeZone(identifier: zoneName) == nil {
-            throw time.error("time_zone", "'\(zoneName)' is not an IANA time zone (such as Europe/Paris)")
-        }
+        let timeFormat = try time.timeFormat()
+        let zoneName = try time.timeZoneName()
         var precision = timeFormat.impliedPrecision
         if let precisionName = try time.string("precision") {
             guard let value = TimePrecision(rawValue: precisionName) else {
@@ -92,23 +50,13 @@ extension Mapping {
             throw top.error("personal", "'\(name)' is not declared under attributes; personal fields are attributes")
         }
         return Mapping(
-            sourceName: sourceName, register: try parseRegister(top, sourceName: sourceName), format: kind,
+            sourceName: sourceName, register: try top.register(sourceName: sourceName), format: kind,
             delimiter: delimiter, encoding: encoding, referenceColumn: try reference?.requiredString("column"),
             timeColumn: try time.requiredString("column"), timeFormat: timeFormat, timeZoneIdentifier: zoneName,
             timePrecision: precision, location: location, locationOptional: locationOptional,
             locationPrecisionMeters: locationPrecision, categoryColumn: try category.requiredString("column"),
             categoryMap: categoryMap, categoryDefault: categoryDefault, attributes: attributes,
             personalAttributes: Set(personal), fileName: fileName)
-    }
-
-    private static func parseDelimiter(_ format: MappingNode) throws -> UInt8 {
-        switch try format.string("delimiter") ?? "," {
-        case ",": UInt8(ascii: ",")
-        case ";": UInt8(ascii: ";")
-        case "tab", "\t": UInt8(ascii: "\t")
-        case "|": UInt8(ascii: "|")
-        case let other: throw format.error("delimiter", "'\(other)' is not supported; use \",\", \";\", \"|\" or tab")
-        }
     }
 
     private static func parseLocation(
@@ -146,40 +94,5 @@ extension Mapping {
             throw node.error("latitude", "give latitude and longitude, or x and y with crs")
         }
         return (.geometry, optional, precision)
-    }
-
-    private static func parseRegister(_ top: MappingNode, sourceName: String) throws -> Source? {
-        guard let node = try top.child(
-            "register",
-            allowed: ["title", "owner", "purpose", "legal_regime", "personal_data", "retention_days", "public"])
-        else { return nil }
-        let regimeName = try node.requiredString("legal_regime")
-        guard let regime = LegalRegime(rawValue: regimeName) else {
-            throw node.error("legal_regime", "'\(regimeName)' is not gdpr or police-justice")
-        }
-        guard let retention = try node.int("retention_days") else {
-            throw node.error("retention_days", "is required: how many days records are kept")
-        }
-        guard let personal = try node.bool("personal_data") else {
-            throw node.error("personal_data", "is required: true if records hold personal data")
-        }
-        let source = Source(
-            name: sourceName, title: try node.requiredString("title"), owner: try node.requiredString("owner"),
-            purpose: try node.requiredString("purpose"), legalRegime: regime, holdsPersonalData: personal,
-            retentionDays: retention, isPublic: try node.bool("public") ?? false)
-        if let problem = source.problems().first {
-            throw MappingError(file: node.file, line: node.mark?.line, key: "register", message: problem)
-        }
-        return source
-    }
-}
-
-extension YamlError {
-    fileprivate var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: nil
-        }
     }
 }

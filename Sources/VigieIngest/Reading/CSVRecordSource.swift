@@ -68,6 +68,10 @@ final class CSVRecordSource: RecordSource {
 
     func geometry() -> Result<GeoPoint?, FieldProblem> { .success(nil) }
 
+    func featureGeometry() -> JSONValue? { nil }
+
+    func json(_ slot: Int) -> JSONValue? { nil }
+
     func rawText() -> String {
         reader.withRecordBytes { bytes in
             encoding == .latin1 ? TextEncoding.decodeLatin1(bytes) : TextEncoding.decodeLeniently(bytes)

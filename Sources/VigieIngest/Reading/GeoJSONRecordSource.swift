@@ -99,9 +99,13 @@ final class GeoJSONRecordSource: RecordSource {
         return .success(GeoPoint(latitude: latitude, longitude: longitude))
     }
 
+    func featureGeometry() -> JSONValue? { geometryValue == .null ? nil : geometryValue }
+
     func value(_ slot: Int) -> FieldValue {
         JSONValue.object(current).lookup(paths[slot])?.fieldValue ?? .absent
     }
+
+    func json(_ slot: Int) -> JSONValue? { JSONValue.object(current).lookup(paths[slot]) }
 
     func rawText() -> String { withRawBytes { TextEncoding.decodeLeniently($0) } }
 

@@ -89,6 +89,10 @@ final class NDJSONRecordSource: RecordSource {
 
     func geometry() -> Result<GeoPoint?, FieldProblem> { .success(nil) }
 
+    func featureGeometry() -> JSONValue? { nil }
+
+    func json(_ slot: Int) -> JSONValue? { current?.lookup(paths[slot]) }
+
     func rawText() -> String { withRawBytes { TextEncoding.decodeLeniently($0) } }
 
     func withRawBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
