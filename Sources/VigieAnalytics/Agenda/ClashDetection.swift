@@ -34,38 +34,46 @@ public struct ClashDetection: Sendable {
         precondition(items.count == shapes.count, "one shape per item")
         guard let widest = rules.map(\.marginMinutes).max() else { return [] }
         let margin = widest * 60
-        let order = items.indices.sorted { (items[$0].startsAt, $0) < (items[$1].startsAt, $1) }
+        // The rules of each pair of kinds, in order, and the times as numbers: the pair test reads arrays only.
+        let kinds = PlannedEventKind.allCases
+        let kindIndex = items.map { item in kinds.firstIndex(of: item.kind)! }
+        var rulesOf = [[Int]](repeating: [], count: kinds.count * kinds.count)
+        for (a, first) in kinds.enumerated() {
+            for (b, second) in kinds.enumerated() {
+                rulesOf[a * kinds.count + b] = rules.indices.filter { rules[$0].applies(to: first, second) }
+            }
+        }
+        let starts = items.map(\.startsAt.timeIntervalSince1970)
+        let ends = items.map(\.endsAt.timeIntervalSince1970)
+        let order = items.indices.sorted { (starts[$0], $0) < (starts[$1], $1) }
         var active: [Int] = []
         var found: [Clash] = []
         for index in order {
-            let item = items[index]
-            active.removeAll { items[$0].endsAt.addingTimeInterval(2 * margin) <= item.startsAt }
+            active.removeAll { ends[$0] + 2 * margin <= starts[index] }
             for other in active {
-                if let clash = clash(other, index, items, shapes) { found.append(clash) }
+                let applicable = rulesOf[kindIndex[other] * kinds.count + kindIndex[index]]
+                if applicable.isEmpty { continue }
+                var distance: Double?
+                for position in applicable {
+                    let rule = rules[position]
+                    let ruleMargin = rule.marginMinutes * 60
+                    guard starts[other] - ruleMargin < ends[index] + ruleMargin,
+                        starts[index] - ruleMargin < ends[other] + ruleMargin,
+                        shapes[other].boxGap(to: shapes[index]) <= rule.bufferMeters
+                    else { continue }
+                    let apart = distance ?? shapes[other].distance(to: shapes[index])
+                    distance = apart
+                    guard apart <= rule.bufferMeters else { continue }
+                    found.append(Clash(
+                        first: other, second: index, rule: rule, distance: apart,
+                        start: max(items[other].startsAt, items[index].startsAt),
+                        end: min(items[other].endsAt, items[index].endsAt)))
+                    break
+                }
             }
             active.append(index)
         }
         return found.sorted { ($0.start, $0.first, $0.second) < ($1.start, $1.first, $1.second) }
-    }
-
-    private func clash(_ a: Int, _ b: Int, _ items: [PlannedEvent], _ shapes: [AgendaShape]) -> Clash? {
-        let (first, second) = (items[a], items[b])
-        var distance: Double?
-        for rule in rules where rule.applies(to: first.kind, second.kind) {
-            let margin = rule.marginMinutes * 60
-            guard first.startsAt.addingTimeInterval(-margin) < second.endsAt.addingTimeInterval(margin),
-                second.startsAt.addingTimeInterval(-margin) < first.endsAt.addingTimeInterval(margin),
-                shapes[a].boxGap(to: shapes[b]) <= rule.bufferMeters
-            else { continue }
-            let apart = distance ?? shapes[a].distance(to: shapes[b])
-            distance = apart
-            guard apart <= rule.bufferMeters else { continue }
-            let ordered = (first.startsAt, a) <= (second.startsAt, b) ? (a, b) : (b, a)
-            return Clash(
-                first: ordered.0, second: ordered.1, rule: rule, distance: apart,
-                start: max(first.startsAt, second.startsAt), end: min(first.endsAt, second.endsAt))
-        }
-        return nil
     }
 }
 
