@@ -82,7 +82,7 @@ struct Demo: AsyncParsableCommand {
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
         if !noServe {
             let vigie = CommandLine.arguments[0]
-            print("The web server is not part of this version yet: explore the store with `\(vigie) status --db \(db)` and `\(vigie) sources --db \(db)`.")
+            print("The web server is not part of this version yet: explore the store with `\(vigie) status --db \(db)`, `\(vigie) sources --db \(db)`, `\(vigie) agenda --db \(db)` (the next 30 days' risk), `\(vigie) clashes --db \(db)` and `\(vigie) measures --db \(db)`.")
         }
     }
 
