@@ -52,7 +52,11 @@ struct AgendaOptions: ParsableArguments {
         var history: PlaceHistory?
         if let last = snapshot.dayRange?.upperBound, snapshot.projection != nil {
             let asOf = min(start, snapshot.start(of: CivilDate(dayNumber: last + 1)))
-            history = try PlaceHistory(snapshot: snapshot, asOf: asOf, outlines: districts.map(\.outline))
+            do {
+                history = try PlaceHistory(snapshot: snapshot, asOf: asOf, outlines: districts.map(\.outline))
+            } catch let error as AnalyticsError {
+                Output.note("incident history left out of the scores: \(error)")
+            }
         }
         let projection = snapshot.projection ?? LocalProjection(origin: items.first?.geometry.points.first
             ?? GeoPoint(latitude: 0, longitude: 0))
