@@ -21,12 +21,13 @@ extension Agenda {
         @OptionGroup var options: AgendaOptions
         @Flag(help: "Also print each day's score in each district.") var districts = false
         @Flag(help: "Print JSON: items, days with their districts, clashes, each score with its reasons.") var json = false
+        @Flag(help: "Print the items as GeoJSON, with their score, band, clashes and adequacy, for a map.") var geojson = false
 
         func run() async throws {
             let store = try store.openExisting()
             let report = AgendaReport(assessed: try options.assess(store))
-            if json {
-                try Output.json(report.document)
+            if json || geojson {
+                if geojson { try Output.json(report.featureCollection) } else { try Output.json(report.document) }
                 return
             }
             let assessment = report.assessment

@@ -72,6 +72,44 @@ struct AgendaReport {
         let clashes: [ClashJSON]
     }
 
+    /// The items as a GeoJSON FeatureCollection (points, routes, areas) with their score, band, clashes
+    /// and adequacy, for a map.
+    struct FeatureCollection: Encodable {
+        struct Feature: Encodable {
+            struct Properties: Encodable {
+                let id: Int64?
+                let reference: String
+                let kind: String
+                let title: String
+                let startsAt: Date
+                let endsAt: Date
+                let attendance: Int?
+                let score: Int
+                let band: RiskScore.Band
+                let reasons: String
+                let clashes: Int
+                let adequacy: Double?
+                let underResourced: Bool
+            }
+            let type = "Feature"
+            let geometry: EventGeometry
+            let properties: Properties
+        }
+        let type = "FeatureCollection"
+        let features: [Feature]
+    }
+
+    var featureCollection: FeatureCollection {
+        FeatureCollection(features: assessment.assessed.map { assessed in
+            let item = assessment.items[assessed.index]
+            return FeatureCollection.Feature(geometry: item.geometry, properties: .init(
+                id: item.id, reference: item.sourceReference, kind: item.kind.rawValue, title: item.title,
+                startsAt: item.startsAt, endsAt: item.endsAt, attendance: item.expectedAttendance,
+                score: assessed.risk.score, band: assessed.risk.band, reasons: assessed.risk.summary,
+                clashes: assessed.clashes.count, adequacy: assessed.adequacy, underResourced: assessed.isUnderResourced))
+        })
+    }
+
     static func names(_ counts: [Measure.Kind: Int]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
     }

@@ -16,11 +16,9 @@ struct EventGeometryReaderTests {
         ])),
         ("POLYGON ((1 1, 2 1, 2 2))", .polygon([
             GeoPoint(latitude: 1, longitude: 1), GeoPoint(latitude: 1, longitude: 2), GeoPoint(latitude: 2, longitude: 2),
-            GeoPoint(latitude: 1, longitude: 1),
         ])),
         ("{\"type\": \"MultiPolygon\", \"coordinates\": [[[[1, 1], [2, 1], [2, 2], [1, 1]]]]}", .polygon([
             GeoPoint(latitude: 1, longitude: 1), GeoPoint(latitude: 1, longitude: 2), GeoPoint(latitude: 2, longitude: 2),
-            GeoPoint(latitude: 1, longitude: 1),
         ])),
     ])
     func reads(text: String, expected: EventGeometry) throws {

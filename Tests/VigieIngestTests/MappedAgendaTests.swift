@@ -116,7 +116,7 @@ struct MappedAgendaTests {
             .line([GeoPoint(latitude: 43.2960, longitude: 5.3770), GeoPoint(latitude: 43.3010, longitude: 5.3850)]),
             .polygon([
                 GeoPoint(latitude: 43.29, longitude: 5.38), GeoPoint(latitude: 43.29, longitude: 5.39),
-                GeoPoint(latitude: 43.30, longitude: 5.39), GeoPoint(latitude: 43.29, longitude: 5.38),
+                GeoPoint(latitude: 43.30, longitude: 5.39),
             ]),
         ])
         #expect(agenda.events[0].expectedAttendance == 3_000 && agenda.events[1].organiser == nil)
@@ -158,7 +158,7 @@ struct MappedAgendaTests {
             Issue.record("not an area: \(agenda.events[2].geometry)")
             return
         }
-        #expect(ring.count == 4 && ring.first == ring.last)
+        #expect(ring.count == 3 && ring.first != ring.last, "the ring is held open")
         #expect(agenda.events[3].geometry.points.count == 3, "parts that join end to start are one route")
         let refusal = try #require(agenda.refused.first)
         #expect(refusal.line == 10 && refusal.field == "geometry")

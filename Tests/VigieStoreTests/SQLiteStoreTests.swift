@@ -213,7 +213,8 @@ struct SQLiteStoreTests {
         let saved = try store.save([market])
         let id = try #require(saved.first?.id)
         let stored = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT geometry FROM planned_event") }
-        #expect(stored == #"{"coordinates":[[[5.38,43.29],[5.38,43.3],[5.39,43.3]]],"type":"Polygon"}"#)
+        #expect(stored == #"{"coordinates":[[[5.38,43.29],[5.38,43.3],[5.39,43.3],[5.38,43.29]]],"type":"Polygon"}"#)
+        #expect(try store.plannedEvent(id: id) == saved.first)
         var moved = market
         moved.title = "Marché déplacé"
         #expect(try store.save([moved]).first?.id == id)

@@ -7,7 +7,7 @@ public enum EventGeometry: Hashable, Sendable {
     case point(GeoPoint)
     /// A route, such as a procession.
     case line([GeoPoint])
-    /// An area given by its outer ring.
+    /// An area given by its outer ring, without repeating its first vertex at the end.
     case polygon([GeoPoint])
 
     /// Every vertex of the geometry.
@@ -42,7 +42,10 @@ extension EventGeometry: Codable {
             self = .line(try container.decode([[Double]].self, forKey: .coordinates).map(position))
         case "Polygon":
             let rings = try container.decode([[[Double]]].self, forKey: .coordinates)
-            self = .polygon(try (rings.first ?? []).map(position))
+            // The closing position GeoJSON repeats is dropped: the ring is held open, as it is given.
+            var ring = try (rings.first ?? []).map(position)
+            if ring.count > 1, ring.first == ring.last { ring.removeLast() }
+            self = .polygon(ring)
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "'\(type)' is not a Point, LineString or Polygon")
@@ -62,7 +65,9 @@ extension EventGeometry: Codable {
             try container.encode(points.map(pair), forKey: .coordinates)
         case .polygon(let points):
             try container.encode("Polygon", forKey: .type)
-            try container.encode([points.map(pair)], forKey: .coordinates)
+            // GeoJSON rings are closed: the first position is repeated at the end.
+            let ring = points.count > 1 && points.first != points.last ? points + [points[0]] : points
+            try container.encode([ring.map(pair)], forKey: .coordinates)
         }
     }
 }

@@ -4,9 +4,10 @@ import VigieCore
 ///
 /// Coordinates come out as written, x as the longitude and y as the latitude; the caller projects and
 /// checks them. A Point is a place, a LineString a route, a Polygon an area (its outer ring: holes are
-/// dropped, and an open ring is closed). Multi-geometries become one of those only when nothing is lost: a
-/// single member is that member, and the parts of a MultiLineString that each start where the previous
-/// one ends are joined into one route; anything else is refused, since one item has one place.
+/// dropped, and the ring is held open, its closing position dropped). Multi-geometries become one of those
+/// only when nothing is lost: a single member is that member, and the parts of a MultiLineString that each
+/// start where the previous one ends are joined into one route; anything else is refused, since one item
+/// has one place.
 enum EventGeometryReader {
     /// Coordinates as nested lists, the same for GeoJSON and WKT.
     indirect enum Coordinates {
@@ -143,14 +144,15 @@ enum EventGeometryReader {
         return .success(points)
     }
 
-    /// The outer ring of a polygon's rings, closed.
+    /// The outer ring of a polygon's rings, open (its first position is not repeated at its end), as
+    /// `EventGeometry.polygon` holds it.
     private static func ring(_ coordinates: Coordinates, _ type: String) -> Result<[GeoPoint], FieldProblem> {
         guard case .list(let rings) = coordinates, let outer = rings.first, var points = positions(outer) else {
             return .failure(shape(type, "a list of rings of positions"))
         }
-        if let first = points.first, points.last != first { points.append(first) }
-        guard points.count >= 4 else {
-            return .failure(FieldProblem("an area needs at least three corners; the \(type)'s outer ring has \(max(points.count - 1, 0))"))
+        if points.count > 1, points.first == points.last { points.removeLast() }
+        guard points.count >= 3 else {
+            return .failure(FieldProblem("an area needs at least three corners; the \(type)'s outer ring has \(points.count)"))
         }
         return .success(points)
     }
