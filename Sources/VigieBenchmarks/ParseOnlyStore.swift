@@ -48,6 +48,10 @@ struct ParseOnlyStore: VigieStorage {
     func deployment() throws -> Deployment { try store.deployment() }
     func save(_ deployment: Deployment) throws { try store.save(deployment) }
     func save(_ days: [WeatherDay]) throws { try store.save(days) }
+    func enforceRetention(now: Date, dryRun: Bool) throws -> [RetentionPurge] {
+        try store.enforceRetention(now: now, dryRun: dryRun)
+    }
+    func retentionLog(limit: Int) throws -> [(purgedAt: Date, purge: RetentionPurge)] { try store.retentionLog(limit: limit) }
     func weather(from first: CivilDate, through last: CivilDate) throws -> [WeatherDay] {
         try store.weather(from: first, through: last)
     }

@@ -202,6 +202,21 @@ extension SQLiteStore {
                 CREATE INDEX weather_day_by_day ON weather_day(day);
                 """)
         }
+        migrator.registerMigration("v5: retention purges") { db in
+            try db.execute(sql: """
+                CREATE TABLE retention_purge (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE RESTRICT,
+                    purged_at REAL NOT NULL,
+                    retention_days INTEGER NOT NULL,
+                    cutoff REAL NOT NULL,
+                    incidents INTEGER NOT NULL CHECK (incidents >= 0),
+                    quarantined INTEGER NOT NULL CHECK (quarantined >= 0),
+                    planned_events INTEGER NOT NULL CHECK (planned_events >= 0),
+                    weather_days INTEGER NOT NULL CHECK (weather_days >= 0)
+                );
+                """)
+        }
         return migrator
     }
 }

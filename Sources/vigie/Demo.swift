@@ -79,6 +79,12 @@ struct Demo: AsyncParsableCommand {
         let kinds = Dictionary(grouping: events, by: \.kind).sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.value.count) \($0.key.rawValue)" }
         print("  \(Output.count(events.count)) agenda items: \(kinds.joined(separator: ", "))")
+        // Retention, as a real deployment enforces it every day: sources whose entry keeps a year lose the
+        // year before.
+        let purged = try store.enforceRetention(now: endDate, dryRun: false).filter { $0.total > 0 }
+        for purge in purged {
+            print("  retention: \(Output.count(purge.incidents)) \(purge.sourceName) incidents older than \(purge.retentionDays) days removed")
+        }
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
         if !noServe {
             let vigie = CommandLine.arguments[0]

@@ -1,3 +1,3 @@
 /// Everything Vigie keeps, as one port: the embedded SQLite store and a PostgreSQL store both provide it.
 public typealias VigieStorage = SourceRegistry & IncidentRepository & QuarantineRepository & DistrictRepository
-    & AgendaRepository & DeploymentSettingsRepository & WeatherRepository
+    & AgendaRepository & DeploymentSettingsRepository & WeatherRepository & RetentionEnforcer
