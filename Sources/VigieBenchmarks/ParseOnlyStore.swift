@@ -51,6 +51,15 @@ struct ParseOnlyStore: VigieStorage {
     func enforceRetention(now: Date, dryRun: Bool) throws -> [RetentionPurge] {
         try store.enforceRetention(now: now, dryRun: dryRun)
     }
+    func create(_ account: Account) throws -> Account { try store.create(account) }
+    func account(named name: String) throws -> Account? { try store.account(named: name) }
+    func accounts() throws -> [Account] { try store.accounts() }
+    func update(_ account: Account) throws { try store.update(account) }
+    func appendAudit(actor: String, action: String, target: String, detail: String, at: Date) throws -> AuditEntry {
+        try store.appendAudit(actor: actor, action: action, target: target, detail: detail, at: at)
+    }
+    func auditEntries(limit: Int) throws -> [AuditEntry] { try store.auditEntries(limit: limit) }
+    func verifyAudit() throws -> AuditVerification { try store.verifyAudit() }
     func retentionLog(limit: Int) throws -> [(purgedAt: Date, purge: RetentionPurge)] { try store.retentionLog(limit: limit) }
     func weather(from first: CivilDate, through last: CivilDate) throws -> [WeatherDay] {
         try store.weather(from: first, through: last)

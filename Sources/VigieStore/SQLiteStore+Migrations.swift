@@ -217,6 +217,40 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v6: accounts and the audit log") { db in
+            // The log is append-only in the schema itself; its chain of hashes and the head kept beside it
+            // reveal any change made by going around the triggers.
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 2 AND 64),
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'commander', 'operator', 'video-operator',
+                        'auditor')),
+                    password_hash TEXT NOT NULL CHECK (password_hash GLOB '$2*'),
+                    created_at REAL NOT NULL,
+                    disabled_at REAL
+                );
+                CREATE TABLE audit_log (
+                    sequence INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    sequence INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -14,6 +14,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownAlert(Int64)
     /// The alert was acknowledged already.
     case alertAlreadyAcknowledged(Int64, by: String)
+    /// An account with this name exists already.
+    case accountExists(String)
+    /// No account has this name.
+    case unknownAccount(String)
 
     /// A message naming the problem and the way out.
     public var description: String {
@@ -26,6 +30,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "the batch was not written: \(detail)"
         case .vanishedIncident(let reference):
             "the incident with reference '\(reference)' disappeared during the ingest; run the ingest again"
+        case .accountExists(let name):
+            "an account named '\(name)' exists already; `vigie users list` shows them"
+        case .unknownAccount(let name):
+            "there is no account '\(name)'; `vigie users list` shows them"
         case .unknownAlert(let id):
             "there is no alert \(id); `vigie alerts list --all` shows them"
         case .alertAlreadyAcknowledged(let id, let person):
