@@ -11,12 +11,15 @@ let package = Package(
         .library(name: "VigieIngest", targets: ["VigieIngest"]),
         .library(name: "VigieDemo", targets: ["VigieDemo"]),
         .library(name: "VigieAnalytics", targets: ["VigieAnalytics"]),
+        .library(name: "VigieServer", targets: ["VigieServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "VigieCore"),
@@ -37,12 +40,22 @@ let package = Package(
         ),
         .target(name: "VigieDemo", dependencies: ["VigieCore"]),
         .target(name: "VigieAnalytics", dependencies: ["VigieCore"]),
+        .target(
+            name: "VigieServer",
+            dependencies: [
+                "VigieCore", "VigieStore", "VigieAnalytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "VigieTestSupport", dependencies: ["VigieCore", "VigieStore", "VigieIngest"]),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics",
+                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics", "VigieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         .executableTarget(
@@ -55,6 +68,13 @@ let package = Package(
         .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(
             name: "VigieAnalyticsTests", dependencies: ["VigieAnalytics", "VigieStore", "VigieIngest", "VigieTestSupport"]),
+        .testTarget(
+            name: "VigieServerTests",
+            dependencies: [
+                "VigieServer", "VigieStore", "VigieTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         .testTarget(name: "VigieCLITests", dependencies: ["vigie", "VigieStore", "VigieTestSupport"]),
     ]
 )

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import VigieCore
+
+/// Security headers on every response: a Content-Security-Policy allowing no inline script and nothing
+/// from another origin, no sniffing, no framing, no referrer.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+}
+
+/// Every error becomes a JSON response here, so that the middleware outside it (the security headers)
+/// sees it; an error that is not already an API error becomes a 500 with a stable code, its detail logged,
+/// never sent: a stack trace or a path tells an attacker more than it helps a user.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let failure: APIError
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            failure = error
+        } catch let error as HTTPError {
+            failure = APIError(error.status, Self.code(error.status), error.body ?? error.status.reasonPhrase)
+        } catch {
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            failure = APIError(.internalServerError, "internal", "the server could not answer; the incident is logged")
+        }
+        return try failure.response(from: request, context: context)
+    }
+
+    static func code(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "bad-request"
+        case 404: "not-found"
+        case 405: "method-not-allowed"
+        case 413: "too-large"
+        default: "http-\(status.code)"
+        }
+    }
+}
+
+/// Reads the session cookie into the context; an unsafe request (POST, PUT, PATCH, DELETE) under a session
+/// must carry the session's CSRF token in `X-CSRF-Token`.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = VigieRequestContext
+    let sessions: SessionStore
+    static let cookie = "vigie_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookie]?.value, let session = await sessions.session(token: token) {
+            context.session = session
+            if ![.get, .head, .options].contains(request.method),
+                request.headers[.init("X-CSRF-Token")!] != session.csrfToken
+            {
+                throw APIError(.forbidden, "csrf", "the request lacks the session's X-CSRF-Token header (GET /api/v1/me gives it)")
+            }
+        }
+        return try await next(request, context)
+    }
+}

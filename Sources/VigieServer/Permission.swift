@@ -1,0 +1,31 @@
+import VigieCore
+
+/// What a route lets a person do, and the roles allowed to: the one table every route is checked against.
+public enum Permission: String, Sendable, CaseIterable {
+    case readOwnAccount = "read-own-account"
+    case readSources = "read-sources"
+    case readAgenda = "read-agenda"
+    case readAccounts = "read-accounts"
+    case readAudit = "read-audit"
+
+    /// The roles that hold the permission.
+    public var roles: Set<Role> {
+        switch self {
+        case .readOwnAccount, .readSources: Set(Role.allCases)
+        case .readAgenda: [.admin, .analyst, .commander, .operator]
+        case .readAccounts: [.admin]
+        case .readAudit: [.admin, .auditor]
+        }
+    }
+
+    /// The permission in words, for a refusal.
+    var words: String {
+        switch self {
+        case .readOwnAccount: "read its own account"
+        case .readSources: "read the register of sources"
+        case .readAgenda: "read the agenda"
+        case .readAccounts: "read the accounts"
+        case .readAudit: "read the audit log"
+        }
+    }
+}

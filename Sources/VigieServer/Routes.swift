@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import VigieCore
+import VigieStore
+
+/// The routes of the API, each checked against the permission table and audited.
+struct APIRoutes: Sendable {
+    let store: SQLiteStore
+    let sessions: SessionStore
+    let limiter: LoginLimiter
+    /// Whether the session cookie carries `Secure` (off only for tests and plain loopback development).
+    let secureCookies: Bool
+
+    func add(to router: Router<VigieRequestContext>) {
+        let api = router.group("api/v1")
+        api.post("session", use: login)
+        api.delete("session", use: logout)
+        api.get("me", use: authorized(.readOwnAccount, me))
+        api.get("sources", use: authorized(.readSources, sources))
+        api.get("agenda", use: authorized(.readAgenda, agenda))
+        api.get("users", use: authorized(.readAccounts, users))
+        api.get("audit", use: authorized(.readAudit, audit))
+        api.get("audit/verify", use: authorized(.readAudit, verify))
+    }
+
+    /// A route that needs `permission`: 401 without a session, 403 for a role without it; every request let
+    /// through is written to the audit log with its query.
+    func authorized<Output: ResponseGenerator>(
+        _ permission: Permission,
+        _ handler: @escaping @Sendable (Request, VigieRequestContext, Account) async throws -> Output
+    ) -> @Sendable (Request, VigieRequestContext) async throws -> Output {
+        let store = self.store
+        return { request, context in
+            guard let account = context.account else { throw APIError.unauthenticated }
+            guard permission.roles.contains(account.role) else {
+                try store.appendAudit(
+                    actor: account.name, action: "refused", target: "\(request.method) \(request.uri.path)",
+                    detail: request.uri.query ?? "", at: Date())
+                throw APIError.forbidden(permission, account.role)
+            }
+            try store.appendAudit(
+                actor: account.name, action: "read", target: "\(request.method) \(request.uri.path)",
+                detail: request.uri.query ?? "", at: Date())
+            return try await handler(request, context, account)
+        }
+    }
+
+    struct Credentials: Decodable {
+        let name: String
+        let password: String
+    }
+
+    struct Me: ResponseEncodable {
+        let name: String
+        let role: String
+        let permissions: [String]
+        let csrfToken: String?
+    }
+
+    @Sendable func login(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let credentials: Credentials
+        do {
+            credentials = try await request.decode(as: Credentials.self, context: context)
+        } catch {
+            throw APIError(.badRequest, "bad-request", "send {\"name\": …, \"password\": …} as JSON")
+        }
+        let keys = ["name:" + credentials.name, "address:" + (context.remoteAddress ?? "unknown")]
+        if let wait = await limiter.check(keys) {
+            throw APIError(.tooManyRequests, "too-many-attempts", "too many failed logins: try again in \(Int(wait / 60) + 1) min")
+        }
+        let account = try store.account(named: credentials.name)
+        let valid = account.map { $0.disabledAt == nil && Bcrypt.verify(credentials.password, hash: $0.passwordHash) } ?? false
+        guard valid, let account else {
+            await limiter.failed(keys)
+            try store.appendAudit(actor: credentials.name, action: "login-failed", target: "POST /api/v1/session",
+                detail: context.remoteAddress ?? "", at: Date())
+            throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
+        }
+        await limiter.succeeded(keys)
+        let (token, session) = await sessions.open(for: account)
+        try store.appendAudit(actor: account.name, action: "login", target: "POST /api/v1/session",
+            detail: context.remoteAddress ?? "", at: Date())
+        var response = try Me(
+            name: account.name, role: account.role.rawValue, permissions: Self.permissions(account.role),
+            csrfToken: session.csrfToken
+        ).response(from: request, context: context)
+        response.setCookie(Cookie(
+            name: SessionMiddleware.cookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        guard let account = context.account, let token = request.cookies[SessionMiddleware.cookie]?.value else {
+            throw APIError.unauthenticated
+        }
+        await sessions.close(token: token)
+        try store.appendAudit(actor: account.name, action: "logout", target: "DELETE /api/v1/session", detail: "", at: Date())
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    static func permissions(_ role: Role) -> [String] {
+        Permission.allCases.filter { $0.roles.contains(role) }.map(\.rawValue)
+    }
+
+    func me(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Me {
+        Me(name: account.name, role: account.role.rawValue, permissions: Self.permissions(account.role),
+            csrfToken: context.session?.csrfToken)
+    }
+
+    func sources(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[Source]> {
+        JSONBody(try store.sources())
+    }
+
+    func agenda(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[PlannedEvent]> {
+        let query = request.uri.queryParameters
+        let from = try query["from"].map { text -> Date in
+            guard let day = CivilDate(iso: String(text)) else {
+                throw APIError(.badRequest, "bad-parameter", "from: '\(text)' is not a date YYYY-MM-DD")
+            }
+            let zone = TimeZone(identifier: try store.deployment().timeZoneIdentifier) ?? .gmt
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+        } ?? Date()
+        let days = try query["days"].map { text -> Int in
+            guard let days = Int(String(text)), (1...366).contains(days) else {
+                throw APIError(.badRequest, "bad-parameter", "days: '\(text)' is not a number of days from 1 to 366")
+            }
+            return days
+        } ?? 30
+        return JSONBody(try store.plannedEvents(from: from, to: from.addingTimeInterval(Double(days) * 86_400)))
+    }
+
+    struct AccountView: Encodable {
+        let name: String
+        let role: String
+        let createdAt: Date
+        let disabledAt: Date?
+    }
+
+    func users(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AccountView]> {
+        JSONBody(try store.accounts().map { AccountView(name: $0.name, role: $0.role.rawValue, createdAt: $0.createdAt, disabledAt: $0.disabledAt) })
+    }
+
+    func audit(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AuditEntry]> {
+        let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 100
+        guard (1...10_000).contains(limit) else {
+            throw APIError(.badRequest, "bad-parameter", "limit: give a number of entries from 1 to 10,000")
+        }
+        return JSONBody(try store.auditEntries(limit: limit))
+    }
+
+    struct Verification: ResponseEncodable {
+        let intact: Bool
+        let entries: Int64?
+        let brokenAt: Int64?
+        let reason: String?
+    }
+
+    func verify(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Verification {
+        switch try store.verifyAudit() {
+        case .intact(let entries): Verification(intact: true, entries: entries, brokenAt: nil, reason: nil)
+        case .broken(let sequence, let reason): Verification(intact: false, entries: nil, brokenAt: sequence, reason: reason)
+        }
+    }
+}
+
+/// Any encodable value as a JSON response, dates in ISO 8601.
+struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

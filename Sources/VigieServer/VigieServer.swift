@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import Logging
+import VigieCore
+import VigieStore
+
+/// The observatory's HTTP server: the JSON API under `/api/v1`, behind sessions, permissions and the audit log.
+public enum VigieServer {
+    /// The router of every route, with its middleware.
+    public static func router(
+        store: SQLiteStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
+        secureCookies: Bool = true
+    ) -> Router<VigieRequestContext> {
+        let router = Router(context: VigieRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SessionMiddleware(sessions: sessions))
+        router.get("health") { _, _ in HTTPResponse.Status.ok }
+        APIRoutes(store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies).add(to: router)
+        return router
+    }
+
+    /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
+    public static func application(
+        store: SQLiteStore, host: String, port: Int, secureCookies: Bool = true, logger: Logger = Logger(label: "vigie")
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(store: store, secureCookies: secureCookies),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),
+            logger: logger)
+    }
+}

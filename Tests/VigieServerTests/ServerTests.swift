@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import Testing
+import VigieCore
+import VigieServer
+import VigieStore
+
+@Suite("The server: sessions, permissions, audit")
+struct ServerTests {
+    /// A store with one account per role, each named after its role, password "secret-<role>".
+    static func store() throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory()
+        for role in Role.allCases {
+            _ = try store.create(Account(
+                name: role.rawValue, role: role, passwordHash: Bcrypt.hash("secret-\(role.rawValue)", cost: 4),
+                createdAt: Date()))
+        }
+        return store
+    }
+
+    static func application(_ store: SQLiteStore, limiter: LoginLimiter = LoginLimiter()) -> some ApplicationProtocol {
+        Application(router: VigieServer.router(store: store, limiter: limiter, secureCookies: false))
+    }
+
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    /// Logs in and returns the cookie header and the CSRF token.
+    static func login(_ client: some TestClientProtocol, _ role: Role) async throws -> (cookie: String, csrf: String) {
+        try await client.execute(
+            uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+            body: json(#"{"name": "\#(role.rawValue)", "password": "secret-\#(role.rawValue)"}"#)
+        ) { response in
+            #expect(response.status == .ok)
+            let setCookie = try #require(response.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            let cookie = String(setCookie.split(separator: ";")[0])
+            let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            return (cookie, try #require(body?["csrfToken"] as? String))
+        }
+    }
+
+    static let routes: [(uri: String, permission: Permission)] = [
+        ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda),
+        ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
+    ]
+
+    @Test("every role against every route: allowed or 403, never anything else; 401 without a session")
+    func permissionMatrix() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            for route in Self.routes {
+                try await client.execute(uri: route.uri, method: .get) { response in
+                    #expect(response.status == .unauthorized, "\(route.uri) without a session")
+                }
+            }
+            for role in Role.allCases {
+                let (cookie, _) = try await Self.login(client, role)
+                for route in Self.routes {
+                    try await client.execute(uri: route.uri, method: .get, headers: [.cookie: cookie]) { response in
+                        let expected: HTTPResponse.Status = route.permission.roles.contains(role) ? .ok : .forbidden
+                        #expect(response.status == expected, "\(role.rawValue) on \(route.uri)")
+                        #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+                        if expected == .forbidden {
+                            let body = String(buffer: response.body)
+                            #expect(body.contains(#""code":"forbidden""#), "\(body)")
+                        }
+                    }
+                }
+            }
+        }
+        // Every read and every refusal is in the audit log, whose chain holds.
+        let entries = try store.auditEntries(limit: 1_000)
+        #expect(entries.contains { $0.actor == "analyst" && $0.action == "read" && $0.target == "GET /api/v1/agenda" && $0.detail == "days=7" })
+        #expect(entries.contains { $0.actor == "auditor" && $0.action == "refused" && $0.target == "GET /api/v1/agenda" })
+        #expect(entries.filter { $0.action == "login" }.count == Role.allCases.count)
+        #expect(try store.verifyAudit() == .intact(entries: Int64(entries.count)))
+    }
+
+    @Test("unsafe requests need the session's CSRF token; logging out ends the session")
+    func csrfAndLogout() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let (cookie, csrf) = try await Self.login(client, .analyst)
+            try await client.execute(uri: "/api/v1/session", method: .delete, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains(#""code":"csrf""#))
+            }
+            try await client.execute(
+                uri: "/api/v1/session", method: .delete, headers: [.cookie: cookie, .init("X-CSRF-Token")!: csrf]
+            ) { response in
+                #expect(response.status == .noContent)
+            }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("wrong passwords are refused, audited, and limited; bad input and unknown routes answer JSON errors")
+    func loginFailures() async throws {
+        let store = try Self.store()
+        try await Self.application(store, limiter: LoginLimiter(limit: 3, addressLimit: 10, window: 600)).test(.router) { client in
+            for _ in 0..<3 {
+                try await client.execute(
+                    uri: "/api/v1/session", method: .post, body: Self.json(#"{"name": "admin", "password": "guess"}"#)
+                ) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(String(buffer: response.body).contains("bad-credentials"))
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, body: Self.json(#"{"name": "admin", "password": "secret-admin"}"#)
+            ) { response in
+                #expect(response.status == .tooManyRequests, "even the right password waits once the limit is reached")
+            }
+            try await client.execute(uri: "/api/v1/session", method: .post, body: Self.json("name=admin")) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("bad-request"))
+            }
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains(#""code":"not-found""#))
+            }
+            let (cookie, _) = try await Self.login(client, .commander)
+            try await client.execute(uri: "/api/v1/agenda?days=0", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("bad-parameter"))
+            }
+        }
+        #expect(try store.auditEntries(limit: 100).filter { $0.action == "login-failed" && $0.actor == "admin" }.count == 3)
+    }
+}
