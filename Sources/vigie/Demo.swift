@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HummingbirdBcrypt
 import VigieCore
 import VigieDemo
 import VigieIngest
@@ -86,9 +87,18 @@ struct Demo: AsyncParsableCommand {
             print("  retention: \(Output.count(purge.incidents)) \(purge.sourceName) incidents older than \(purge.retentionDays) days removed")
         }
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
-        if !noServe {
+        // One account per role, named after it: a demo store only, whose passwords are printed.
+        for role in Role.allCases {
+            _ = try store.create(Account(
+                name: role.rawValue, role: role, passwordHash: Bcrypt.hash("demo-\(role.rawValue)", cost: 10),
+                createdAt: Date()))
+        }
+        print("  demo accounts: " + Role.allCases.map { "\($0.rawValue) / demo-\($0.rawValue)" }.joined(separator: ", "))
+        if noServe {
             let vigie = CommandLine.arguments[0]
-            print("The web server is not part of this version yet: explore the store with `\(vigie) status --db \(db)`, `\(vigie) sources --db \(db)`, `\(vigie) agenda --db \(db)` (the next 30 days' risk), `\(vigie) clashes --db \(db)` and `\(vigie) measures --db \(db)`.")
+            print("Explore it with `\(vigie) serve --db \(db)`, `\(vigie) agenda --db \(db)` (the next 30 days' risk), `\(vigie) clashes --db \(db)` and `\(vigie) measures --db \(db)`.")
+        } else {
+            try await Serve.serve(store, host: "127.0.0.1", port: 8080)
         }
     }
 

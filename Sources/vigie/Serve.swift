@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import VigieServer
+import VigieStore
+
+/// `vigie serve`: the observatory over HTTP.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the store over HTTP: the JSON API under /api/v1, behind accounts, roles and the audit log.",
+        discussion: """
+            Stops gracefully on Ctrl-C or SIGTERM: requests under way are answered first. Accounts come from \
+            `vigie users add`; every read of the API and every refusal is written to the audit log.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (1–65535)") }
+    }
+
+    func run() async throws {
+        let store = try store.openExisting()
+        try await Self.serve(store, host: host, port: port)
+    }
+
+    static func serve(_ store: SQLiteStore, host: String, port: Int) async throws {
+        if try store.accounts().isEmpty {
+            Output.note("no account yet: create one with `vigie users add NAME --role admin`")
+        }
+        print("Vigie serves http://\(host):\(port)/ (Ctrl-C stops it)")
+        try await VigieServer.application(store: store, host: host, port: port).runService()
+    }
+}
