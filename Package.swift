@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "VigieServer",
             dependencies: [
-                "VigieCore", "VigieStore", "VigieAnalytics",
+                "VigieCore", "VigieAnalytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -16,6 +16,7 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case insufficientHistory(needed: String, dataStart: CivilDate?)
     case tooManyDistricts(level: String, count: Int)
     case invalidDilation(Int)
+    case unknownTimeZone(String)
 
     public var description: String {
         switch self {
@@ -45,6 +46,8 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             dataStart.map { "the data starts on \($0.iso): there must be \(needed)" } ?? "there is no data yet"
         case .tooManyDistricts(let level, let count):
             "level '\(level)' has \(count) districts; analytics handle at most 32,767 per level"
+        case .unknownTimeZone(let name):
+            "the deployment's time zone '\(name)' is unknown; set it with `vigie deployment set --time-zone`"
         case .invalidDilation(let cells):
             "the study area grows by 0 to 100 cells, not \(cells)"
         case .tooManyGroups(let count):

@@ -5,6 +5,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readOwnAccount = "read-own-account"
     case readSources = "read-sources"
     case readAgenda = "read-agenda"
+    case readStatistics = "read-statistics"
     case readAccounts = "read-accounts"
     case readAudit = "read-audit"
 
@@ -13,6 +14,7 @@ public enum Permission: String, Sendable, CaseIterable {
         switch self {
         case .readOwnAccount, .readSources: Set(Role.allCases)
         case .readAgenda: [.admin, .analyst, .commander, .operator]
+        case .readStatistics: [.admin, .analyst, .commander, .operator]
         case .readAccounts: [.admin]
         case .readAudit: [.admin, .auditor]
         }
@@ -24,6 +26,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readOwnAccount: "read its own account"
         case .readSources: "read the register of sources"
         case .readAgenda: "read the agenda"
+        case .readStatistics: "read incident statistics"
         case .readAccounts: "read the accounts"
         case .readAudit: "read the audit log"
         }

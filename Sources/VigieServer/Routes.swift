@@ -1,16 +1,17 @@
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
+import VigieAnalytics
 import VigieCore
-import VigieStore
 
 /// The routes of the API, each checked against the permission table and audited.
 struct APIRoutes: Sendable {
-    let store: SQLiteStore
+    let store: any ServedStore
     let sessions: SessionStore
     let limiter: LoginLimiter
     /// Whether the session cookie carries `Secure` (off only for tests and plain loopback development).
     let secureCookies: Bool
+    let snapshots: SnapshotCache
 
     func add(to router: Router<VigieRequestContext>) {
         let api = router.group("api/v1")
@@ -19,6 +20,7 @@ struct APIRoutes: Sendable {
         api.get("me", use: authorized(.readOwnAccount, me))
         api.get("sources", use: authorized(.readSources, sources))
         api.get("agenda", use: authorized(.readAgenda, agenda))
+        api.get("stats", use: authorized(.readStatistics, stats))
         api.get("users", use: authorized(.readAccounts, users))
         api.get("audit", use: authorized(.readAudit, audit))
         api.get("audit/verify", use: authorized(.readAudit, verify))
@@ -114,24 +116,74 @@ struct APIRoutes: Sendable {
         JSONBody(try store.sources())
     }
 
-    func agenda(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[PlannedEvent]> {
+    /// The next days' agenda assessed: each item's and each district day's risk with its reasons, the
+    /// clashes, the means; `from` (YYYY-MM-DD, default today), `days` (1–366, default 30), `level`.
+    func agenda(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<AgendaDocument.Document> {
         let query = request.uri.queryParameters
-        let from = try query["from"].map { text -> Date in
+        let snapshot = try await snapshots.current()
+        let firstDay = try query["from"].map { text -> CivilDate in
             guard let day = CivilDate(iso: String(text)) else {
                 throw APIError(.badRequest, "bad-parameter", "from: '\(text)' is not a date YYYY-MM-DD")
             }
-            let zone = TimeZone(identifier: try store.deployment().timeZoneIdentifier) ?? .gmt
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-        } ?? Date()
+            return day
+        } ?? CivilDate(Date(), in: snapshot.timeZone)
         let days = try query["days"].map { text -> Int in
             guard let days = Int(String(text)), (1...366).contains(days) else {
                 throw APIError(.badRequest, "bad-parameter", "days: '\(text)' is not a number of days from 1 to 366")
             }
             return days
         } ?? 30
-        return JSONBody(try store.plannedEvents(from: from, to: from.addingTimeInterval(Double(days) * 86_400)))
+        do {
+            let loaded = try AgendaAssessment.load(
+                from: store, snapshot: snapshot, firstDay: firstDay, days: days, level: query["level"].map(String.init),
+                rules: AgendaRules())
+            return JSONBody(AgendaDocument(loaded).document)
+        } catch let error as AnalyticsError {
+            throw APIError(.badRequest, "bad-parameter", "\(error)")
+        }
+    }
+
+    /// Incident counts grouped `by` one or two of district, category, source, hour-of-week, day, week,
+    /// month, filtered by `from`, `to` (YYYY-MM-DD, `to` exclusive), `category`, `district` with `level`.
+    func stats(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<StatisticsTable> {
+        let query = request.uri.queryParameters
+        let snapshot = try await snapshots.current()
+        func day(_ name: String) throws -> Date? {
+            try query[name[...]].map { text in
+                guard let day = CivilDate(iso: String(text)) else {
+                    throw APIError(.badRequest, "bad-parameter", "\(name): '\(text)' is not a date YYYY-MM-DD")
+                }
+                return snapshot.start(of: day)
+            }
+        }
+        let level = query["level"].map(String.init) ?? snapshot.districtLevels.first ?? "arrondissement"
+        let groupings = try query.getAll("by").map { name -> Grouping in
+            switch name {
+            case "district": .district(level: level)
+            case "category": .category
+            case "source": .source
+            case "hour-of-week": .hourOfWeek
+            case "day": .day
+            case "week": .week
+            case "month": .month
+            default:
+                throw APIError(.badRequest, "bad-parameter", "by: '\(name)' is not a grouping; use district, category, source, hour-of-week, day, week or month")
+            }
+        }
+        guard groupings.count <= 2 else {
+            throw APIError(.badRequest, "bad-parameter", "by: give at most two groupings")
+        }
+        let categories = query.getAll("category").map { CategoryCode(rawValue: String($0)) }
+        let districts = query.getAll("district").map { String($0) }
+        let filter = IncidentFilter(
+            from: try day("from"), to: try day("to"), categories: categories.isEmpty ? nil : Set(categories),
+            districts: districts.isEmpty ? nil : (level, Set(districts)))
+        do {
+            let table = try snapshot.count(by: groupings, filter: filter)
+            return JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) }))
+        } catch let error as AnalyticsError {
+            throw APIError(.badRequest, "bad-parameter", "\(error)")
+        }
     }
 
     struct AccountView: Encodable {
@@ -165,6 +217,23 @@ struct APIRoutes: Sendable {
         case .intact(let entries): Verification(intact: true, entries: entries, brokenAt: nil, reason: nil)
         case .broken(let sequence, let reason): Verification(intact: false, entries: nil, brokenAt: sequence, reason: reason)
         }
+    }
+}
+
+/// A count table as JSON: the groupings asked, then one row per group that holds incidents.
+struct StatisticsTable: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        let keys: [String]
+        let count: Int
+    }
+    let by: [String]
+    let total: Int
+    let rows: [Row]
+
+    init(_ table: CountTable, groupings: [String]) {
+        by = groupings
+        total = table.matched
+        rows = table.rows(nonZeroOnly: true).map { row in Row(keys: row.keys.map(\.text), count: row.count) }
     }
 }
 

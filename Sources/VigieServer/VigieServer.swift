@@ -2,13 +2,16 @@ import Foundation
 import Hummingbird
 import Logging
 import VigieCore
-import VigieStore
+
+/// What the server reads and writes through: every storage port, and the incident feed analytics follow.
+/// The embedded SQLite store provides it; so will a PostgreSQL store.
+public typealias ServedStore = VigieStorage & IncidentFeed
 
 /// The observatory's HTTP server: the JSON API under `/api/v1`, behind sessions, permissions and the audit log.
 public enum VigieServer {
     /// The router of every route, with its middleware.
     public static func router(
-        store: SQLiteStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
+        store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
         secureCookies: Bool = true
     ) -> Router<VigieRequestContext> {
         let router = Router(context: VigieRequestContext.self)
@@ -16,13 +19,16 @@ public enum VigieServer {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: sessions))
         router.get("health") { _, _ in HTTPResponse.Status.ok }
-        APIRoutes(store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies).add(to: router)
+        APIRoutes(
+            store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
+            snapshots: SnapshotCache(store: store)
+        ).add(to: router)
         return router
     }
 
     /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
     public static func application(
-        store: SQLiteStore, host: String, port: Int, secureCookies: Bool = true, logger: Logger = Logger(label: "vigie")
+        store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, logger: Logger = Logger(label: "vigie")
     ) -> some ApplicationProtocol {
         Application(
             router: router(store: store, secureCookies: secureCookies),

@@ -47,7 +47,6 @@ extension Agenda {
             }
             let bands = Dictionary(grouping: assessment.assessed, by: \.risk.band).mapValues(\.count)
             print("\n\(assessment.items.count) item(s) over \(assessment.days.count) day(s): \(bands[.red] ?? 0) red, \(bands[.orange] ?? 0) orange, \(bands[.green] ?? 0) green; \(assessment.clashes.count) clash(es); \(assessment.days.filter(\.isUnderResourced).count) day(s) short of means")
-            if !report.assessed.hasHistory { Output.note("no incident in the store: scores leave out history and forecast") }
         }
     }
 

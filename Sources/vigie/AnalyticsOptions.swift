@@ -123,14 +123,10 @@ enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
 extension SQLiteStore {
     /// A snapshot of every incident, laid out around the deployment's area, or its districts, when known.
     func analyticsSnapshot() throws -> IncidentSnapshot {
-        let deployment = try deployment()
-        guard let zone = TimeZone(identifier: deployment.timeZoneIdentifier) else {
-            throw CommandError("the deployment's time zone '\(deployment.timeZoneIdentifier)' is unknown; set it with `vigie deployment set --time-zone`")
+        do {
+            return try IncidentSnapshot.build(deploymentOf: self)
+        } catch let error as AnalyticsError {
+            throw CommandError("\(error)")
         }
-        let area = try deployment.area ?? districts(level: nil).compactMap(\.outline.boundingBox).reduce(nil) {
-            (union: BoundingBox?, box: BoundingBox) in union?.union(box) ?? box
-        }
-        let origin = area.map { GeoPoint(latitude: ($0.minY + $0.maxY) / 2, longitude: ($0.minX + $0.maxX) / 2) }
-        return try IncidentSnapshot.build(from: self, timeZone: zone, origin: origin)
     }
 }

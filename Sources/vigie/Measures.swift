@@ -33,8 +33,8 @@ struct Measures: AsyncParsableCommand {
             let days = assessment.days.filter { !short || $0.isUnderResourced }
             if json {
                 struct Document: Encodable {
-                    let items: [AgendaReport.ItemJSON]
-                    let shortDays: [AgendaReport.DayJSON]
+                    let items: [AgendaDocument.ItemJSON]
+                    let shortDays: [AgendaDocument.DayJSON]
                 }
                 let document = report.document
                 try Output.json(Document(

@@ -42,7 +42,7 @@ struct ServerTests {
     }
 
     static let routes: [(uri: String, permission: Permission)] = [
-        ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda),
+        ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
     ]
 
@@ -128,5 +128,63 @@ struct ServerTests {
             }
         }
         #expect(try store.auditEntries(limit: 100).filter { $0.action == "login-failed" && $0.actor == "admin" }.count == 3)
+    }
+
+    @Test("statistics and the agenda answer from the store, and follow incidents ingested while serving")
+    func statisticsAndAgenda() async throws {
+        let store = try Self.store()
+        try store.save(Deployment(name: "Marseille", timeZoneIdentifier: "Europe/Paris"))
+        try store.replaceDistricts(level: "arrondissement", with: [
+            District(level: "arrondissement", code: "13201", name: "1er", outline: Polygon(outer: [
+                .init(x: 5.36, y: 43.28), .init(x: 5.40, y: 43.28), .init(x: 5.40, y: 43.31), .init(x: 5.36, y: 43.31)])),
+        ])
+        let source = try store.register(Source(
+            name: "police", title: "Main courante", owner: "Ville", purpose: "Suivi", legalRegime: .policeJustice,
+            holdsPersonalData: false, retentionDays: 3650, isPublic: false))
+        @Sendable func write(_ references: [String], category: CategoryCode) throws {
+            let run = try store.beginIngestRun(sourceID: source.id!, file: "f.csv", startedAt: Date())
+            try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "f.csv", records: references.enumerated().map { number, reference in
+                IngestBatch.Record(
+                    incident: Incident(
+                        sourceID: source.id!, sourceReference: reference, category: category, rawLabel: category.rawValue,
+                        occurredAt: Date(timeIntervalSince1970: 1_780_000_000 + Double(number) * 3_600), timePrecision: .exact,
+                        location: GeoPoint(latitude: 43.296, longitude: 5.38), locationPrecisionMeters: nil,
+                        districts: ["arrondissement": "13201"]),
+                    contentHash: 1, recordNumber: number + 1, line: number + 2)
+            }))
+        }
+        try write(["a", "b", "c"], category: "theft")
+        let start = Date(timeIntervalSince1970: 1_781_000_000)
+        _ = try store.save([PlannedEvent(
+            sourceID: source.id!, sourceReference: "concert", kind: .event, title: "Concert", startsAt: start,
+            endsAt: start.addingTimeInterval(4 * 3_600), geometry: .point(GeoPoint(latitude: 43.296, longitude: 5.38)),
+            expectedAttendance: 5_000)])
+        try await Self.application(store).test(.router) { client in
+            let (cookie, _) = try await Self.login(client, .analyst)
+            func stats() async throws -> [String: Any] {
+                try await client.execute(uri: "/api/v1/stats?by=district&by=category", method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .ok)
+                    return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                }
+            }
+            let first = try await stats()
+            #expect(first["total"] as? Int == 3)
+            #expect((first["rows"] as? [[String: Any]])?.first?["keys"] as? [String] == ["13201", "theft"])
+            try write(["d", "e"], category: "burglary")
+            try await Task.sleep(for: .milliseconds(1_100))
+            let second = try await stats()
+            #expect(second["total"] as? Int == 5, "incidents ingested while serving are counted within a second")
+            try await client.execute(uri: "/api/v1/stats?by=colour", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("'colour' is not a grouping"))
+            }
+            try await client.execute(uri: "/api/v1/agenda?from=2026-06-09&days=7", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let items = try #require(document["items"] as? [[String: Any]])
+                #expect(items.map { $0["title"] as? String } == ["Concert"])
+                #expect((items[0]["risk"] as? [String: Any])?["score"] as? Int != nil)
+                #expect((document["calendar"] as? [Any])?.count == 7 && document["districtLevel"] as? String == "arrondissement")
+            }
+        }
     }
 }

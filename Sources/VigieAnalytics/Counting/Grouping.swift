@@ -36,3 +36,18 @@ public enum GroupKey: Hashable, Sendable {
     /// A cell of the query's grid, by index.
     case cell(Int)
 }
+
+extension GroupKey {
+    /// The key as plain text for programs: a category or district code (empty for no district), a source
+    /// id, `weekday-hour` (0 Monday), an ISO date (a week's Monday, a month's first day), a cell index.
+    public var text: String {
+        switch self {
+        case .category(let code): code.rawValue
+        case .source(let id): String(id)
+        case .district(let code): code ?? ""
+        case .hourOfWeek(let weekday, let hour): "\(weekday)-\(hour)"
+        case .day(let date), .week(let date), .month(let date): date.iso
+        case .cell(let index): String(index)
+        }
+    }
+}
