@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "VigieServerTests",
             dependencies: [
-                "VigieServer", "VigieStore", "VigieTestSupport",
+                "VigieServer", "VigieStore", "VigieTestSupport", "Yams",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),

@@ -19,6 +19,11 @@ public enum VigieServer {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: sessions))
         router.get("health") { _, _ in HTTPResponse.Status.ok }
+        router.get("api/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
         APIRoutes(
             store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
             snapshots: SnapshotCache(store: store)

@@ -143,7 +143,7 @@ struct ServerTests {
             holdsPersonalData: false, retentionDays: 3650, isPublic: false))
         @Sendable func write(_ references: [String], category: CategoryCode) throws {
             let run = try store.beginIngestRun(sourceID: source.id!, file: "f.csv", startedAt: Date())
-            try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "f.csv", records: references.enumerated().map { number, reference in
+            _ = try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "f.csv", records: references.enumerated().map { number, reference in
                 IngestBatch.Record(
                     incident: Incident(
                         sourceID: source.id!, sourceReference: reference, category: category, rawLabel: category.rawValue,

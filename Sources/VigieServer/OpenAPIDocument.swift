@@ -1,0 +1,343 @@
+/// The OpenAPI 3.1 description of the API, served at `/api/openapi.yaml`; a test calls every operation it
+/// lists and checks the answers against it.
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: Vigie API
+  version: 0.1.0
+  description: >
+    The API of Vigie, a public-tranquillity observatory for cities. It is place-based: it never scores or
+    profiles people. Log in with POST /api/v1/session; the session cookie then authenticates each request,
+    and unsafe requests carry the session's CSRF token in X-CSRF-Token. Every request let through, and every
+    refusal, is written to the audit log.
+servers:
+  - url: /
+security:
+  - session: []
+components:
+  securitySchemes:
+    session:
+      type: apiKey
+      in: cookie
+      name: vigie_session
+  schemas:
+    Error:
+      type: object
+      required: [error]
+      properties:
+        error:
+          type: object
+          required: [code, message]
+          properties:
+            code:
+              type: string
+              description: A stable code (unauthenticated, forbidden, csrf, bad-request, bad-parameter, bad-credentials, too-many-attempts, not-found, internal).
+            message:
+              type: string
+    Me:
+      type: object
+      required: [name, role, permissions]
+      properties:
+        name: {type: string}
+        role: {type: string, enum: [admin, analyst, commander, operator, video-operator, auditor]}
+        permissions: {type: array, items: {type: string}}
+        csrfToken: {type: [string, "null"]}
+    Source:
+      type: object
+      required: [name, title, owner, purpose, legalRegime, holdsPersonalData, retentionDays, isPublic]
+      properties:
+        id: {type: integer}
+        name: {type: string}
+        title: {type: string}
+        owner: {type: string}
+        purpose: {type: string}
+        legalRegime: {type: string, enum: [gdpr, police-justice]}
+        holdsPersonalData: {type: boolean}
+        retentionDays: {type: integer}
+        isPublic: {type: boolean}
+    RiskScore:
+      type: object
+      required: [score, band, reasons]
+      properties:
+        score: {type: integer, minimum: 1, maximum: 10}
+        band: {type: string, enum: [green, orange, red]}
+        reasons:
+          type: array
+          items:
+            type: object
+            required: [factor, points, text]
+            properties:
+              factor: {type: string}
+              points: {type: number}
+              text: {type: string}
+    AgendaDocument:
+      type: object
+      required: [from, days, incidentHistory, items, calendar, clashes]
+      properties:
+        from: {type: string, format: date}
+        days: {type: integer}
+        districtLevel: {type: [string, "null"]}
+        incidentHistory: {type: boolean}
+        items:
+          type: array
+          items:
+            type: object
+            required: [reference, kind, title, startsAt, endsAt, allDay, districts, risk, clashes, means]
+            properties:
+              id: {type: [integer, "null"]}
+              reference: {type: string}
+              kind: {type: string, enum: [event, market, roadworks, protest, official-visit, film-shoot]}
+              title: {type: string}
+              startsAt: {type: string, format: date-time}
+              endsAt: {type: string, format: date-time}
+              allDay: {type: boolean}
+              attendance: {type: [integer, "null"]}
+              organiser: {type: [string, "null"]}
+              districts: {type: array, items: {type: string}}
+              risk: {$ref: "#/components/schemas/RiskScore"}
+              clashes: {type: array, items: {type: string}}
+              means:
+                type: object
+                properties:
+                  recommended: {type: object, additionalProperties: {type: integer}}
+                  planned: {type: object, additionalProperties: {type: integer}}
+                  deployed: {type: object, additionalProperties: {type: integer}}
+                  adequacy: {type: [number, "null"]}
+                  shortest: {type: [string, "null"]}
+                  underResourced: {type: boolean}
+        calendar:
+          type: array
+          items:
+            type: object
+            required: [day, band, items, officersPlanned, officersRecommended, shortfalls, districts]
+            properties:
+              day: {type: string, format: date}
+              band: {type: string, enum: [green, orange, red]}
+              items: {type: array, items: {type: string}}
+              officersPlanned: {type: integer}
+              officersRecommended: {type: integer}
+              adequacy: {type: [number, "null"]}
+              shortfalls: {type: array, items: {type: string}}
+              districts:
+                type: array
+                items:
+                  type: object
+                  required: [code, name, items, risk]
+                  properties:
+                    code: {type: string}
+                    name: {type: string}
+                    items: {type: array, items: {type: string}}
+                    risk: {$ref: "#/components/schemas/RiskScore"}
+        clashes:
+          type: array
+          items:
+            type: object
+            required: [first, second, rule, distanceMeters, start, end, overlaps, explanation]
+            properties:
+              first: {type: string}
+              second: {type: string}
+              rule: {type: string}
+              distanceMeters: {type: number}
+              start: {type: string, format: date-time}
+              end: {type: string, format: date-time}
+              overlaps: {type: boolean}
+              explanation: {type: string}
+    Statistics:
+      type: object
+      required: [by, total, rows]
+      properties:
+        by: {type: array, items: {type: string}}
+        total: {type: integer}
+        rows:
+          type: array
+          items:
+            type: object
+            required: [keys, count]
+            properties:
+              keys: {type: array, items: {type: string}}
+              count: {type: integer}
+    AuditEntry:
+      type: object
+      required: [sequence, at, actor, action, target, detail, previousHash, hash]
+      properties:
+        sequence: {type: integer}
+        at: {type: string, format: date-time}
+        actor: {type: string}
+        action: {type: string}
+        target: {type: string}
+        detail: {type: string}
+        previousHash: {type: string}
+        hash: {type: string}
+  responses:
+    Unauthenticated:
+      description: No valid session.
+      content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+    Forbidden:
+      description: The account's role lacks the permission, or an unsafe request lacks its CSRF token.
+      content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+    BadParameter:
+      description: A parameter cannot be read; the message names it and says why.
+      content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+paths:
+  /health:
+    get:
+      operationId: health
+      security: []
+      summary: Whether the server answers.
+      responses:
+        "200": {description: The server answers.}
+  /api/openapi.yaml:
+    get:
+      operationId: openAPI
+      security: []
+      summary: This document.
+      responses:
+        "200":
+          description: The OpenAPI document.
+          content: {application/yaml: {schema: {type: string}}}
+  /api/v1/session:
+    post:
+      operationId: login
+      security: []
+      summary: Log in; sets the session cookie and answers the account with its CSRF token.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, password]
+              properties:
+                name: {type: string}
+                password: {type: string}
+      responses:
+        "200":
+          description: Logged in.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Me"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "429":
+          description: Too many failed logins for this name or from this address.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+    delete:
+      operationId: logout
+      summary: Log out (needs X-CSRF-Token).
+      parameters:
+        - {name: X-CSRF-Token, in: header, required: true, schema: {type: string}}
+      responses:
+        "204": {description: Logged out.}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/me:
+    get:
+      operationId: me
+      summary: The logged-in account, its permissions and its CSRF token.
+      responses:
+        "200":
+          description: The account.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Me"}}}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/sources:
+    get:
+      operationId: sources
+      summary: The register of sources.
+      responses:
+        "200":
+          description: The register.
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Source"}}}}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/agenda:
+    get:
+      operationId: agenda
+      summary: The agenda of the next days, assessed (risk 1–10 with reasons, clashes, means).
+      parameters:
+        - {name: from, in: query, schema: {type: string, format: date}, description: First day (default today).}
+        - {name: days, in: query, schema: {type: integer, minimum: 1, maximum: 366, default: 30}}
+        - {name: level, in: query, schema: {type: string}, description: District level of the day-by-district scores.}
+      responses:
+        "200":
+          description: The assessed agenda.
+          content: {application/json: {schema: {$ref: "#/components/schemas/AgendaDocument"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/stats:
+    get:
+      operationId: statistics
+      summary: Incident counts grouped by one or two dimensions.
+      parameters:
+        - name: by
+          in: query
+          schema: {type: array, maxItems: 2, items: {type: string, enum: [district, category, source, hour-of-week, day, week, month]}}
+          style: form
+          explode: true
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive.}
+        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: district, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: level, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: The counts.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Statistics"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/users:
+    get:
+      operationId: users
+      summary: The accounts (never their password hashes).
+      responses:
+        "200":
+          description: The accounts.
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  type: object
+                  required: [name, role, createdAt]
+                  properties:
+                    name: {type: string}
+                    role: {type: string}
+                    createdAt: {type: string, format: date-time}
+                    disabledAt: {type: [string, "null"], format: date-time}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/audit:
+    get:
+      operationId: audit
+      summary: The latest entries of the audit log, newest first.
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000, default: 100}}
+      responses:
+        "200":
+          description: The entries.
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/audit/verify:
+    get:
+      operationId: verifyAudit
+      summary: Checks every hash and link of the audit log.
+      responses:
+        "200":
+          description: Whether the chain is intact, or where it breaks.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [intact]
+                properties:
+                  intact: {type: boolean}
+                  entries: {type: [integer, "null"]}
+                  brokenAt: {type: [integer, "null"]}
+                  reason: {type: [string, "null"]}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+"""#
+}
