@@ -157,6 +157,55 @@ components:
             properties:
               keys: {type: array, items: {type: string}}
               count: {type: integer}
+    FeatureCollection:
+      type: object
+      required: [type, features]
+      properties:
+        type: {type: string, enum: [FeatureCollection]}
+        features:
+          type: array
+          items:
+            type: object
+            required: [type, geometry, properties]
+            properties:
+              type: {type: string, enum: [Feature]}
+              geometry:
+                type: object
+                required: [type, coordinates]
+                properties:
+                  type: {type: string, enum: [MultiPolygon]}
+                  coordinates: {type: array}
+              properties: {type: object}
+    Alert:
+      type: object
+      required: [kind, day, category, observed, expected, detectedAt]
+      properties:
+        id: {type: [integer, "null"]}
+        kind: {type: string, enum: [excess, level-change]}
+        day: {type: string, format: date}
+        districtLevel: {type: [string, "null"]}
+        districtCode: {type: [string, "null"]}
+        category: {type: string}
+        observed: {type: number}
+        expected: {type: number}
+        p: {type: [number, "null"]}
+        detectedAt: {type: string, format: date-time}
+        acknowledgedAt: {type: [string, "null"], format: date-time}
+        acknowledgedBy: {type: [string, "null"]}
+        note: {type: [string, "null"]}
+    QuarantinedRow:
+      type: object
+      required: [sourceID, file, recordNumber, line, reason, rawRecord, quarantinedAt]
+      properties:
+        id: {type: [integer, "null"]}
+        sourceID: {type: integer}
+        file: {type: string}
+        recordNumber: {type: integer}
+        line: {type: integer}
+        field: {type: [string, "null"]}
+        reason: {type: string}
+        rawRecord: {type: string}
+        quarantinedAt: {type: string, format: date-time}
     AuditEntry:
       type: object
       required: [sequence, at, actor, action, target, detail, previousHash, hash]
@@ -283,6 +332,61 @@ paths:
         "200":
           description: The counts.
           content: {application/json: {schema: {$ref: "#/components/schemas/Statistics"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/density:
+    get:
+      operationId: density
+      summary: Kernel density of incidents on square cells (incidents per km²), as GeoJSON cells.
+      parameters:
+        - {name: cell, in: query, schema: {type: number, minimum: 25, maximum: 2000, default: 100}}
+        - {name: bandwidth, in: query, schema: {type: number, minimum: 50, maximum: 5000, default: 300}}
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}}
+        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+      responses:
+        "200":
+          description: The cells holding density.
+          content: {application/json: {schema: {$ref: "#/components/schemas/FeatureCollection"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/districts:
+    get:
+      operationId: districts
+      summary: District outlines of a level (all levels when none is given), as GeoJSON.
+      parameters:
+        - {name: level, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: The outlines with level, code, name and population.
+          content: {application/json: {schema: {$ref: "#/components/schemas/FeatureCollection"}}}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/alerts:
+    get:
+      operationId: alerts
+      summary: Open anomaly alerts, or all of them with all=true.
+      parameters:
+        - {name: all, in: query, schema: {type: boolean, default: false}}
+      responses:
+        "200":
+          description: The alerts.
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Alert"}}}}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/quarantine:
+    get:
+      operationId: quarantine
+      summary: Quarantined rows with their file, line, field and reason.
+      parameters:
+        - {name: source, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 10000, default: 100}}
+      responses:
+        "200":
+          description: The rows.
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/QuarantinedRow"}}}}
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}

@@ -6,13 +6,18 @@ public enum Permission: String, Sendable, CaseIterable {
     case readSources = "read-sources"
     case readAgenda = "read-agenda"
     case readStatistics = "read-statistics"
+    case readDistricts = "read-districts"
+    case readAlerts = "read-alerts"
+    case readQuarantine = "read-quarantine"
     case readAccounts = "read-accounts"
     case readAudit = "read-audit"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
         switch self {
-        case .readOwnAccount, .readSources: Set(Role.allCases)
+        case .readOwnAccount, .readSources, .readDistricts: Set(Role.allCases)
+        case .readAlerts: [.admin, .analyst, .commander, .operator]
+        case .readQuarantine: [.admin, .analyst]
         case .readAgenda: [.admin, .analyst, .commander, .operator]
         case .readStatistics: [.admin, .analyst, .commander, .operator]
         case .readAccounts: [.admin]
@@ -27,6 +32,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readSources: "read the register of sources"
         case .readAgenda: "read the agenda"
         case .readStatistics: "read incident statistics"
+        case .readDistricts: "read the districts"
+        case .readAlerts: "read the alerts"
+        case .readQuarantine: "read quarantined rows, which may hold personal data"
         case .readAccounts: "read the accounts"
         case .readAudit: "read the audit log"
         }

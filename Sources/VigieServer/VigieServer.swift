@@ -3,9 +3,10 @@ import Hummingbird
 import Logging
 import VigieCore
 
-/// What the server reads and writes through: every storage port, and the incident feed analytics follow.
+/// What the server reads and writes through: every storage port, the incident feed analytics follow, and
+/// the alerts.
 /// The embedded SQLite store provides it; so will a PostgreSQL store.
-public typealias ServedStore = VigieStorage & IncidentFeed
+public typealias ServedStore = VigieStorage & IncidentFeed & AlertRepository
 
 /// The observatory's HTTP server: the JSON API under `/api/v1`, behind sessions, permissions and the audit log.
 public enum VigieServer {

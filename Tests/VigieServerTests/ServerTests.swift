@@ -43,6 +43,8 @@ struct ServerTests {
 
     static let routes: [(uri: String, permission: Permission)] = [
         ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
+        ("/api/v1/density?cell=200", .readStatistics), ("/api/v1/districts", .readDistricts), ("/api/v1/alerts", .readAlerts),
+        ("/api/v1/quarantine?limit=5", .readQuarantine),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
     ]
 
@@ -176,6 +178,19 @@ struct ServerTests {
             #expect(second["total"] as? Int == 5, "incidents ingested while serving are counted within a second")
             try await client.execute(uri: "/api/v1/stats?by=colour", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("'colour' is not a grouping"))
+            }
+            try await client.execute(uri: "/api/v1/density?cell=100&bandwidth=300", method: .get, headers: [.cookie: cookie]) { response in
+                let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let features = try #require(collection["features"] as? [[String: Any]])
+                #expect(!features.isEmpty && features.count < 200, "cells around the incidents hold density")
+            }
+            try await client.execute(uri: "/api/v1/districts?level=arrondissement", method: .get, headers: [.cookie: cookie]) { response in
+                let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let features = try #require(collection["features"] as? [[String: Any]])
+                #expect(features.count == 1 && (features[0]["properties"] as? [String: Any])?["code"] as? String == "13201")
+            }
+            try await client.execute(uri: "/api/v1/density?cell=5", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("cell: '5'"))
             }
             try await client.execute(uri: "/api/v1/agenda?from=2026-06-09&days=7", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import VigieAnalytics
+import VigieCore
+
+/// A GeoJSON FeatureCollection of polygons in WGS84 with flat properties.
+struct PolygonFeatures: Encodable, Sendable {
+    struct Feature: Encodable, Sendable {
+        struct Geometry: Encodable, Sendable {
+            var type = "MultiPolygon"
+            let coordinates: [[[[Double]]]]
+        }
+        var type = "Feature"
+        let geometry: Geometry
+        let properties: [String: JSONScalar]
+    }
+    var type = "FeatureCollection"
+    let features: [Feature]
+}
+
+/// A property value of a feature.
+enum JSONScalar: Encodable, Sendable {
+    case text(String)
+    case number(Double)
+    case integer(Int)
+    case null
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        case .integer(let integer): try container.encode(integer)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+extension APIRoutes {
+    /// The districts of a level (all when `level` is absent) as GeoJSON, for the map's outlines and
+    /// choropleths.
+    func districts(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<PolygonFeatures> {
+        let level = request.uri.queryParameters["level"].map { String($0) }
+        let districts = try store.districts(level: level)
+        return JSONBody(PolygonFeatures(features: districts.map { district in
+            PolygonFeatures.Feature(
+                geometry: .init(coordinates: district.outline.parts.map { part in
+                    part.map { ring in
+                        (ring + (ring.first == ring.last ? [] : ring.prefix(1))).map { [$0.x, $0.y] }
+                    }
+                }),
+                properties: [
+                    "level": .text(district.level), "code": .text(district.code), "name": .text(district.name),
+                    "population": district.population.map(JSONScalar.integer) ?? .null,
+                ])
+        }))
+    }
+
+    /// The kernel density of incidents on square cells, as GeoJSON cells with their density (incidents per
+    /// km²); `cell` and `bandwidth` in metres, `from`, `to`, `category` as for statistics.
+    func density(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<PolygonFeatures> {
+        let query = request.uri.queryParameters
+        let snapshot = try await snapshots.current()
+        func number(_ name: String, _ fallback: Double, _ range: ClosedRange<Double>) throws -> Double {
+            guard let text = query[name[...]] else { return fallback }
+            guard let value = Double(String(text)), range.contains(value) else {
+                throw APIError(.badRequest, "bad-parameter", "\(name): '\(text)' is not a number of metres from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+            }
+            return value
+        }
+        let cell = try number("cell", 100, 25...2_000)
+        let bandwidth = try number("bandwidth", 300, 50...5_000)
+        let filter = try Self.filter(query, snapshot: snapshot)
+        let surface: DensitySurface
+        do {
+            surface = try snapshot.density(filter: filter, cellSize: cell, bandwidth: bandwidth)
+        } catch let error as AnalyticsError {
+            throw APIError(.badRequest, "bad-parameter", "\(error)")
+        }
+        guard let projection = surface.projection else { return JSONBody(PolygonFeatures(features: [])) }
+        let grid = surface.grid
+        let features = surface.density.indices.filter { surface.density[$0] > 0 }.map { index in
+            let centre = grid.cellCenter(index)
+            let half = grid.cellSize / 2
+            let corners = [(-half, -half), (half, -half), (half, half), (-half, half), (-half, -half)].map { dx, dy in
+                let point = projection.unproject(PlanarPoint(x: centre.x + dx, y: centre.y + dy))
+                return [(point.longitude * 1e6).rounded() / 1e6, (point.latitude * 1e6).rounded() / 1e6]
+            }
+            return PolygonFeatures.Feature(
+                geometry: .init(coordinates: [[corners]]),
+                properties: ["cell": .integer(index), "density": .number(surface.density[index])])
+        }
+        return JSONBody(PolygonFeatures(features: features))
+    }
+
+    /// The filter of `from`, `to` (YYYY-MM-DD, `to` exclusive) and `category` (repeated).
+    static func filter(_ query: Parameters, snapshot: IncidentSnapshot) throws -> IncidentFilter {
+        func day(_ name: String) throws -> Date? {
+            try query[name[...]].map { text in
+                guard let day = CivilDate(iso: String(text)) else {
+                    throw APIError(.badRequest, "bad-parameter", "\(name): '\(text)' is not a date YYYY-MM-DD")
+                }
+                return snapshot.start(of: day)
+            }
+        }
+        let categories = query.getAll("category").map { CategoryCode(rawValue: String($0)) }
+        for category in categories where !Taxonomy.standard.contains(category) {
+            throw APIError(.badRequest, "bad-parameter", "category: '\(category.rawValue)' is not a category of the taxonomy")
+        }
+        return IncidentFilter(from: try day("from"), to: try day("to"), categories: categories.isEmpty ? nil : Set(categories))
+    }
+
+    struct AlertView: Encodable, Sendable {
+        let id: Int64?
+        let kind: String
+        let day: CivilDate
+        let districtLevel: String?
+        let districtCode: String?
+        let category: String
+        let observed: Double
+        let expected: Double
+        let p: Double?
+        let detectedAt: Date
+        let acknowledgedAt: Date?
+        let acknowledgedBy: String?
+        let note: String?
+    }
+
+    /// Open alerts, or all of them with `all=true`.
+    func alerts(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AlertView]> {
+        let all = request.uri.queryParameters["all"] == "true"
+        return JSONBody(try store.alerts(includeAcknowledged: all, limit: 1_000).map { alert in
+            AlertView(
+                id: alert.id, kind: alert.kind.rawValue, day: alert.day, districtLevel: alert.districtLevel,
+                districtCode: alert.districtCode, category: alert.category.rawValue, observed: alert.observed,
+                expected: alert.expected, p: alert.p, detectedAt: alert.detectedAt, acknowledgedAt: alert.acknowledgedAt,
+                acknowledgedBy: alert.acknowledgedBy, note: alert.note)
+        })
+    }
+
+    /// Quarantined rows, of one source with `source=NAME`, at most `limit` (default 100).
+    func quarantine(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[QuarantinedRow]> {
+        let query = request.uri.queryParameters
+        var sourceID: Int64?
+        if let name = query["source"] {
+            guard let source = try store.source(named: String(name)) else {
+                throw APIError(.badRequest, "bad-parameter", "source: there is no source named '\(name)'")
+            }
+            sourceID = source.id
+        }
+        let limit = try query["limit"].map { text -> Int in
+            guard let limit = Int(String(text)), (1...10_000).contains(limit) else {
+                throw APIError(.badRequest, "bad-parameter", "limit: give a number of rows from 1 to 10,000")
+            }
+            return limit
+        } ?? 100
+        return JSONBody(try store.quarantinedRows(sourceID: sourceID, limit: limit))
+    }
+}
