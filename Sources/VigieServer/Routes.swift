@@ -152,14 +152,6 @@ struct APIRoutes: Sendable {
     func stats(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<StatisticsTable> {
         let query = request.uri.queryParameters
         let snapshot = try await snapshots.current()
-        func day(_ name: String) throws -> Date? {
-            try query[name[...]].map { text in
-                guard let day = CivilDate(iso: String(text)) else {
-                    throw APIError(.badRequest, "bad-parameter", "\(name): '\(text)' is not a date YYYY-MM-DD")
-                }
-                return snapshot.start(of: day)
-            }
-        }
         let level = query["level"].map(String.init) ?? snapshot.districtLevels.first ?? "arrondissement"
         let groupings = try query.getAll("by").map { name -> Grouping in
             switch name {
@@ -177,11 +169,9 @@ struct APIRoutes: Sendable {
         guard groupings.count <= 2 else {
             throw APIError(.badRequest, "bad-parameter", "by: give at most two groupings")
         }
-        let categories = query.getAll("category").map { CategoryCode(rawValue: String($0)) }
+        var filter = try Self.filter(query, snapshot: snapshot)
         let districts = query.getAll("district").map { String($0) }
-        let filter = IncidentFilter(
-            from: try day("from"), to: try day("to"), categories: categories.isEmpty ? nil : Set(categories),
-            districts: districts.isEmpty ? nil : (level, Set(districts)))
+        if !districts.isEmpty { filter.districts = (level, Set(districts)) }
         do {
             let table = try snapshot.count(by: groupings, filter: filter)
             return JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) }))
