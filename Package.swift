@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "VigieServer",
             dependencies: [
-                "VigieCore", "VigieAnalytics",
+                "VigieCore", "VigieAnalytics", "VigieIngest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -60,6 +60,14 @@ struct ParseOnlyStore: VigieStorage {
     }
     func auditEntries(limit: Int) throws -> [AuditEntry] { try store.auditEntries(limit: limit) }
     func verifyAudit() throws -> AuditVerification { try store.verifyAudit() }
+    func create(_ token: APIToken) throws -> APIToken { try store.create(token) }
+    func token(hash: String) throws -> APIToken? { try store.token(hash: hash) }
+    func tokens() throws -> [APIToken] { try store.tokens() }
+    func revokeToken(id: Int64, at date: Date) throws { try store.revokeToken(id: id, at: date) }
+    func saveMapping(sourceID: Int64, fileName: String, text: String) throws {
+        try store.saveMapping(sourceID: sourceID, fileName: fileName, text: text)
+    }
+    func mapping(sourceID: Int64) throws -> (fileName: String, text: String)? { try store.mapping(sourceID: sourceID) }
     func retentionLog(limit: Int) throws -> [(purgedAt: Date, purge: RetentionPurge)] { try store.retentionLog(limit: limit) }
     func weather(from first: CivilDate, through last: CivilDate) throws -> [WeatherDay] {
         try store.weather(from: first, through: last)

@@ -46,16 +46,26 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Reads the session cookie into the context; an unsafe request (POST, PUT, PATCH, DELETE) under a session
-/// must carry the session's CSRF token in `X-CSRF-Token`.
+/// Reads the session cookie, or an API token (`Authorization: Bearer …`), into the context. An unsafe
+/// request (POST, PUT, PATCH, DELETE) under a cookie session must carry the session's CSRF token in
+/// `X-CSRF-Token`; a token is not sent by browsers on their own, so it needs none.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = VigieRequestContext
     let sessions: SessionStore
+    let store: any ServedStore
     static let cookie = "vigie_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.cookie]?.value, let session = await sessions.session(token: token) {
+        if let authorization = request.headers[.authorization] {
+            guard authorization.hasPrefix("Bearer "),
+                let token = try store.token(hash: SessionStore.key(String(authorization.dropFirst(7)))),
+                token.revokedAt == nil, let account = try store.account(named: token.accountName), account.disabledAt == nil
+            else {
+                throw APIError(.unauthorized, "bad-token", "the API token is unknown, revoked, or its account disabled")
+            }
+            context.session = Session(account: account, csrfToken: "", expires: .distantFuture)
+        } else if let token = request.cookies[Self.cookie]?.value, let session = await sessions.session(token: token) {
             context.session = session
             if ![.get, .head, .options].contains(request.method),
                 request.headers[.init("X-CSRF-Token")!] != session.csrfToken

@@ -15,12 +15,17 @@ servers:
   - url: /
 security:
   - session: []
+  - token: []
 components:
   securitySchemes:
     session:
       type: apiKey
       in: cookie
       name: vigie_session
+    token:
+      type: http
+      scheme: bearer
+      description: An API token from `vigie tokens create`, acting as its account.
   schemas:
     Error:
       type: object
@@ -390,6 +395,48 @@ paths:
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/sources/{name}/records:
+    post:
+      operationId: ingest
+      summary: Send a file of records to a source; it is read with the source's mapping, as `vigie ingest` reads it.
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+        - {name: file, in: query, schema: {type: string}, description: The file's name, which quarantine entries keep.}
+      requestBody:
+        required: true
+        content:
+          text/csv: {schema: {type: string}}
+          application/x-ndjson: {schema: {type: string}}
+          application/geo+json: {schema: {type: string}}
+      responses:
+        "200":
+          description: The ingest summary.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [file, source, read, accepted, updated, duplicates, quarantined]
+                properties:
+                  file: {type: string}
+                  source: {type: string}
+                  read: {type: integer}
+                  accepted: {type: integer}
+                  updated: {type: integer}
+                  duplicates: {type: integer}
+                  quarantined: {type: integer}
+                  rowsPerSecond: {type: integer}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404":
+          description: No source has that name.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+        "409":
+          description: The source has no mapping kept, or it cannot be read.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+        "413":
+          description: The file is larger than one request may carry.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
   /api/v1/users:
     get:
       operationId: users

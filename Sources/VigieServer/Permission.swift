@@ -9,6 +9,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readDistricts = "read-districts"
     case readAlerts = "read-alerts"
     case readQuarantine = "read-quarantine"
+    case ingest
     case readAccounts = "read-accounts"
     case readAudit = "read-audit"
 
@@ -18,6 +19,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readOwnAccount, .readSources, .readDistricts: Set(Role.allCases)
         case .readAlerts: [.admin, .analyst, .commander, .operator]
         case .readQuarantine: [.admin, .analyst]
+        case .ingest: [.admin, .operator]
         case .readAgenda: [.admin, .analyst, .commander, .operator]
         case .readStatistics: [.admin, .analyst, .commander, .operator]
         case .readAccounts: [.admin]
@@ -35,6 +37,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readDistricts: "read the districts"
         case .readAlerts: "read the alerts"
         case .readQuarantine: "read quarantined rows, which may hold personal data"
+        case .ingest: "send records to a source"
         case .readAccounts: "read the accounts"
         case .readAudit: "read the audit log"
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import VigieAnalytics
+import VigieIngest
 import VigieCore
 
 /// The routes of the API, each checked against the permission table and audited.
@@ -12,6 +13,9 @@ struct APIRoutes: Sendable {
     /// Whether the session cookie carries `Secure` (off only for tests and plain loopback development).
     let secureCookies: Bool
     let snapshots: SnapshotCache
+    /// The key personal fields are pseudonymised with, for ingestion; sources with personal fields are
+    /// refused without it.
+    let pseudonymiser: Pseudonymiser?
 
     func add(to router: Router<VigieRequestContext>) {
         let api = router.group("api/v1")
@@ -26,6 +30,7 @@ struct APIRoutes: Sendable {
         api.get("alerts", use: authorized(.readAlerts, alerts))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
+        api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))
         api.get("audit", use: authorized(.readAudit, audit))
         api.get("audit/verify", use: authorized(.readAudit, verify))
     }
@@ -46,7 +51,7 @@ struct APIRoutes: Sendable {
                 throw APIError.forbidden(permission, account.role)
             }
             try store.appendAudit(
-                actor: account.name, action: "read", target: "\(request.method) \(request.uri.path)",
+                actor: account.name, action: request.method == .get ? "read" : "write", target: "\(request.method) \(request.uri.path)",
                 detail: request.uri.query ?? "", at: Date())
             return try await handler(request, context, account)
         }

@@ -44,9 +44,11 @@ public actor SessionStore {
         sessions[Self.key(token)] = nil
     }
 
-    static func key(_ token: String) -> String { Hex.encode(SHA256.hash(data: Data(token.utf8))) }
+    /// What a token is kept as: its SHA-256 in hex (sessions and API tokens alike).
+    public static func key(_ token: String) -> String { Hex.encode(SHA256.hash(data: Data(token.utf8))) }
 
-    static func randomToken() -> String {
+    /// 32 random bytes in hex.
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }

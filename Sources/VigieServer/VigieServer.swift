@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import VigieCore
+import VigieIngest
 
 /// What the server reads and writes through: every storage port, the incident feed analytics follow, and
 /// the alerts.
@@ -13,12 +14,12 @@ public enum VigieServer {
     /// The router of every route, with its middleware.
     public static func router(
         store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
-        secureCookies: Bool = true
+        secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil
     ) -> Router<VigieRequestContext> {
         let router = Router(context: VigieRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: SessionMiddleware(sessions: sessions))
+        router.add(middleware: SessionMiddleware(sessions: sessions, store: store))
         router.get("health") { _, _ in HTTPResponse.Status.ok }
         router.get("api/openapi.yaml") { _, _ in
             Response(
@@ -27,17 +28,18 @@ public enum VigieServer {
         }
         APIRoutes(
             store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
-            snapshots: SnapshotCache(store: store)
+            snapshots: SnapshotCache(store: store), pseudonymiser: pseudonymiser
         ).add(to: router)
         return router
     }
 
     /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
     public static func application(
-        store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, logger: Logger = Logger(label: "vigie")
+        store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil,
+        logger: Logger = Logger(label: "vigie")
     ) -> some ApplicationProtocol {
         Application(
-            router: router(store: store, secureCookies: secureCookies),
+            router: router(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser),
             configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),
             logger: logger)
     }

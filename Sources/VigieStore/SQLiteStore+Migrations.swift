@@ -251,6 +251,24 @@ extension SQLiteStore {
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v7: API tokens and source mappings") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY,
+                    label TEXT NOT NULL CHECK (length(label) > 0),
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE RESTRICT,
+                    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                    created_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                CREATE TABLE source_mapping (
+                    source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+                    file_name TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    saved_at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case accountExists(String)
     /// No account has this name.
     case unknownAccount(String)
+    /// No token that is still valid has this id.
+    case unknownToken(Int64)
 
     /// A message naming the problem and the way out.
     public var description: String {
@@ -34,6 +36,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "an account named '\(name)' exists already; `vigie users list` shows them"
         case .unknownAccount(let name):
             "there is no account '\(name)'; `vigie users list` shows them"
+        case .unknownToken(let id):
+            "there is no valid token \(id); `vigie tokens list` shows them"
         case .unknownAlert(let id):
             "there is no alert \(id); `vigie alerts list --all` shows them"
         case .alertAlreadyAcknowledged(let id, let person):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import VigieIngest
 import VigieServer
 import VigieStore
 
@@ -30,7 +31,10 @@ struct Serve: AsyncParsableCommand {
         if try store.accounts().isEmpty {
             Output.note("no account yet: create one with `vigie users add NAME --role admin`")
         }
+        // Files sent to the API with personal fields are pseudonymised with the configured key, as on the
+        // command line; without one, such files are refused.
+        let pseudonymiser = try Pseudonymiser.fromEnvironment()
         print("Vigie serves http://\(host):\(port)/ (Ctrl-C stops it)")
-        try await VigieServer.application(store: store, host: host, port: port).runService()
+        try await VigieServer.application(store: store, host: host, port: port, pseudonymiser: pseudonymiser).runService()
     }
 }

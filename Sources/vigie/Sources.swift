@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import VigieCore
+import VigieIngest
 
 /// `vigie sources`: the register of sources.
 struct Sources: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, add and edit entries of the source register.",
         discussion: "Every source has an entry: owner, purpose, legal regime, personal data, retention.",
-        subcommands: [List.self, Show.self, Add.self, Edit.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Add.self, Edit.self, SetMapping.self], defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the register.")
@@ -124,3 +125,32 @@ enum YesNo: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension LegalRegime: ExpressibleByArgument {}
+
+extension Sources {
+    struct SetMapping: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-mapping",
+            abstract: "Keep the mapping a source's files are read with when programs send them to the API.",
+            discussion: "Programs then send files with `POST /api/v1/sources/NAME/records` and an API token (`vigie tokens`).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The source's register name.") var name: String
+        @Argument(help: "The mapping file (YAML).") var mapping: String
+
+        func run() async throws {
+            let store = try store.openExisting()
+            guard let source = try store.source(named: name), let id = source.id else {
+                throw CommandError("no source named '\(name)'; `vigie sources list` shows the register")
+            }
+            let url = URL(fileURLWithPath: mapping)
+            let parsed = try Mapping.load(contentsOf: url)
+            guard parsed.sourceName == name else {
+                throw CommandError("\(url.lastPathComponent) is the mapping of source '\(parsed.sourceName)', not '\(name)'")
+            }
+            try store.saveMapping(sourceID: id, fileName: url.lastPathComponent, text: try String(contentsOf: url, encoding: .utf8))
+            try store.appendAudit(actor: Users.actor, action: "update", target: "source:\(name)",
+                detail: #"{"mapping":"\#(url.lastPathComponent)"}"#, at: Date())
+            print("source \(name): files sent to the API are read with \(url.lastPathComponent)")
+        }
+    }
+}

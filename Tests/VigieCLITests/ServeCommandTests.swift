@@ -21,6 +21,25 @@ struct ServeCommandTests {
         let bad = try CommandRunner.run(["users", "add", "Paul Martin", "--role", "admin", "--db", db], environment: password)
         #expect(bad.status != 0 && bad.error.contains("is not a login name"))
         #expect(try CommandRunner.run(["users", "list", "--db", db]).output.contains("marie"))
+        #expect(try CommandRunner.run(["users", "add", "feed-bot", "--role", "operator", "--db", db], environment: password).status == 0)
+        let created = try CommandRunner.run(["tokens", "create", "--account", "feed-bot", "--label", "police feed", "--db", db])
+        let token = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(created.status == 0 && token.hasPrefix("vgt_") && token.count == 68, "\(created.error)")
+        #expect(try CommandRunner.run(["tokens", "list", "--db", db]).output.contains("police feed"))
+        let mapping = try directory.write("police.yml", text: """
+            source: police
+            register: {title: Main courante, owner: Police municipale, purpose: Suivi, legal_regime: police-justice, personal_data: false, retention_days: 3650}
+            format: {type: csv}
+            reference: {column: id}
+            time: {column: date, format: "yyyy-MM-dd HH:mm"}
+            location: {latitude: lat, longitude: lon}
+            category: {column: type, map: {VOL: theft}}
+            """)
+        let registered = try CommandRunner.run(["sources", "add", "police", "--title", "Main courante", "--owner", "Police municipale",
+            "--purpose", "Suivi", "--legal-regime", "police-justice", "--personal-data", "no", "--retention-days", "3650", "--public", "no", "--db", db])
+        #expect(registered.status == 0, "\(registered.error)")
+        let kept = try CommandRunner.run(["sources", "set-mapping", "police", mapping.path, "--db", db])
+        #expect(kept.status == 0, "\(kept.error)")
 
         let port = Int.random(in: 20_000..<40_000)
         let server = try CommandRunner.start(["serve", "--db", db, "--port", String(port)])
@@ -50,6 +69,14 @@ struct ServeCommandTests {
         sources.setValue(String(cookie), forHTTPHeaderField: "Cookie")
         let (_, sourcesResponse) = try await URLSession.shared.data(for: sources)
         #expect((sourcesResponse as? HTTPURLResponse)?.statusCode == 200)
+
+        var upload = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/sources/police/records?file=today.csv")!)
+        upload.httpMethod = "POST"
+        upload.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        upload.httpBody = Data("id,date,lat,lon,type\n1,2026-05-01 10:00,43.29,5.37,VOL\n".utf8)
+        let (summary, uploadResponse) = try await URLSession.shared.data(for: upload)
+        #expect((uploadResponse as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: summary, as: UTF8.self))")
+        #expect(String(decoding: summary, as: UTF8.self).contains(#""accepted":1"#))
 
         server.process.interrupt()
         server.process.waitUntilExit()

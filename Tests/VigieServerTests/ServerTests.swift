@@ -202,4 +202,51 @@ struct ServerTests {
             }
         }
     }
+
+    @Test("a program sends a file with an API token: read with the source's mapping, counted, quarantined, audited; a revoked token or a role without ingest is refused")
+    func ingestWithToken() async throws {
+        let store = try Self.store()
+        let source = try store.register(Source(
+            name: "police", title: "Main courante", owner: "Ville", purpose: "Suivi", legalRegime: .policeJustice,
+            holdsPersonalData: false, retentionDays: 3650, isPublic: false))
+        try store.saveMapping(sourceID: source.id!, fileName: "police.yml", text: """
+            source: police
+            format: {type: csv}
+            reference: {column: id}
+            time: {column: date, format: "yyyy-MM-dd HH:mm"}
+            location: {latitude: lat, longitude: lon}
+            category: {column: type, map: {VOL: theft}}
+            """)
+        func token(_ account: String) throws -> String {
+            let secret = "vgt_" + SessionStore.randomToken()
+            _ = try store.create(APIToken(label: "feed", accountName: account, tokenHash: SessionStore.key(secret), createdAt: Date()))
+            return secret
+        }
+        let operatorToken = try token("operator")
+        let analystToken = try token("analyst")
+        let revoked = try token("admin")
+        try store.revokeToken(id: try #require(store.tokens().first { $0.accountName == "admin" }?.id), at: Date())
+        let csv = "id,date,lat,lon,type\n1,2026-05-01 10:00,43.29,5.37,VOL\n2,2026-05-01 11:00,43.30,5.38,VOL\n3,2026-05-01 12:00,43.30,5.38,ENIGME\n"
+        try await Self.application(store).test(.router) { client in
+            func send(_ token: String, _ uri: String = "/api/v1/sources/police/records?file=log.csv") async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(
+                    uri: uri, method: .post, headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(string: csv)
+                ) { response in
+                    (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
+                }
+            }
+            let (status, first) = try await send(operatorToken)
+            #expect(status == .ok, "\(first)")
+            #expect(first["accepted"] as? Int == 2 && first["quarantined"] as? Int == 1 && first["file"] as? String == "log.csv")
+            let (_, again) = try await send(operatorToken)
+            #expect(again["duplicates"] as? Int == 2 && again["accepted"] as? Int == 0)
+            #expect((try await send(analystToken)).0 == .forbidden)
+            let (revokedStatus, refusal) = try await send(revoked)
+            #expect(revokedStatus == .unauthorized && ((refusal["error"] as? [String: Any])?["code"] as? String) == "bad-token")
+            #expect((try await send(operatorToken, "/api/v1/sources/nothing/records")).0 == .notFound)
+        }
+        #expect(try store.incidentCount(sourceID: source.id) == 2)
+        #expect(try store.quarantineCount(sourceID: source.id) == 1, "sending the file again replaces its quarantine entries")
+        #expect(try store.auditEntries(limit: 50).contains { $0.action == "ingest" && $0.actor == "operator" && $0.detail.contains(#""accepted":2"#) })
+    }
 }
