@@ -381,6 +381,19 @@ paths:
           content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Alert"}}}}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/live:
+    get:
+      operationId: live
+      summary: New located incidents as Server-Sent Events (event incident; data id, latitude, longitude, category, source, occurredAt in seconds since 1970).
+      parameters:
+        - {name: seconds, in: query, schema: {type: number, minimum: 0.1, maximum: 86400}, description: Close the stream after this long (300 by default).}
+      responses:
+        "200":
+          description: The event stream.
+          content: {text/event-stream: {schema: {type: string}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/quarantine:
     get:
       operationId: quarantine

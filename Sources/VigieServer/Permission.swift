@@ -8,6 +8,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readStatistics = "read-statistics"
     case readDistricts = "read-districts"
     case readAlerts = "read-alerts"
+    case readIncidents = "read-incidents"
     case readQuarantine = "read-quarantine"
     case ingest
     case readAccounts = "read-accounts"
@@ -17,7 +18,7 @@ public enum Permission: String, Sendable, CaseIterable {
     public var roles: Set<Role> {
         switch self {
         case .readOwnAccount, .readSources, .readDistricts: Set(Role.allCases)
-        case .readAlerts: [.admin, .analyst, .commander, .operator]
+        case .readAlerts, .readIncidents: [.admin, .analyst, .commander, .operator]
         case .readQuarantine: [.admin, .analyst]
         case .ingest: [.admin, .operator]
         case .readAgenda: [.admin, .analyst, .commander, .operator]
@@ -36,6 +37,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readStatistics: "read incident statistics"
         case .readDistricts: "read the districts"
         case .readAlerts: "read the alerts"
+        case .readIncidents: "read incidents one by one"
         case .readQuarantine: "read quarantined rows, which may hold personal data"
         case .ingest: "send records to a source"
         case .readAccounts: "read the accounts"

@@ -28,6 +28,7 @@ struct APIRoutes: Sendable {
         api.get("density", use: authorized(.readStatistics, density))
         api.get("districts", use: authorized(.readDistricts, districts))
         api.get("alerts", use: authorized(.readAlerts, alerts))
+        api.get("live", use: authorized(.readIncidents, live))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))

@@ -44,7 +44,7 @@ struct ServerTests {
     static let routes: [(uri: String, permission: Permission)] = [
         ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
         ("/api/v1/density?cell=200", .readStatistics), ("/api/v1/districts", .readDistricts), ("/api/v1/alerts", .readAlerts),
-        ("/api/v1/quarantine?limit=5", .readQuarantine),
+        ("/api/v1/quarantine?limit=5", .readQuarantine), ("/api/v1/live?seconds=0.1", .readIncidents),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
     ]
 
@@ -179,6 +179,16 @@ struct ServerTests {
             try await client.execute(uri: "/api/v1/stats?by=colour", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("'colour' is not a grouping"))
             }
+            // The live feed sends what is ingested while it is open, and nothing from before.
+            async let live = client.execute(uri: "/api/v1/live?seconds=1.5", method: .get, headers: [.cookie: cookie]) { response in
+                (response.status, response.headers[.contentType], String(buffer: response.body))
+            }
+            try await Task.sleep(for: .milliseconds(400))
+            try write(["f"], category: "damage")
+            let (liveStatus, liveType, stream) = try await live
+            #expect(liveStatus == .ok && liveType == "text/event-stream")
+            #expect(stream.contains("event: incident") && stream.contains(#""category":"damage""#), "\(stream)")
+            #expect(!stream.contains(#""category":"theft""#), "incidents from before the stream opened are not sent")
             try await client.execute(uri: "/api/v1/density?cell=100&bandwidth=300", method: .get, headers: [.cookie: cookie]) { response in
                 let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 let features = try #require(collection["features"] as? [[String: Any]])

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import VigieCore
+
+extension APIRoutes {
+    /// `GET /api/v1/live`: new located incidents as Server-Sent Events (`event: incident`, a JSON object with
+    /// id, latitude, longitude, category, source and time), read from the store's feed four times a second,
+    /// with a comment every 15 seconds to keep the connection open. The stream closes after `seconds`
+    /// (300 by default; a browser's EventSource reconnects by itself), or when the client leaves.
+    func live(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Response {
+        let duration: Double = try request.uri.queryParameters["seconds"].map { text -> Double in
+            guard let seconds = Double(String(text)), (0.1...86_400).contains(seconds) else {
+                throw APIError(.badRequest, "bad-parameter", "seconds: give a duration from 0.1 to 86,400 seconds")
+            }
+            return seconds
+        } ?? 300
+        let snapshot = try await snapshots.current()
+        let store = self.store
+        let start = snapshot.cursor
+        let categories = Taxonomy.standard.categories.map(\.code.rawValue)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            var cursor = start
+            let lastKnown = start?.lastIncidentID ?? 0
+            var sent = lastKnown
+            let opened = Date()
+            var lastWrite = Date()
+            try await writer.write(ByteBuffer(string: ": live incidents from id \(lastKnown)\n\n"))
+            while !Task.isCancelled {
+                if Date().timeIntervalSince(opened) >= duration { break }
+                try await Task.sleep(for: .milliseconds(250))
+                var events = ""
+                cursor = try store.readIncidentFeed(since: cursor, chunkSize: 4_096) { event in
+                    guard case .rows(let chunk) = event else { return }
+                    for row in chunk.ids.indices where chunk.ids[row] > sent && !chunk.latitudes[row].isNaN {
+                        let category = Int(chunk.categoryPositions[row]) < categories.count
+                            ? categories[Int(chunk.categoryPositions[row])] : ""
+                        events += "event: incident\nid: \(chunk.ids[row])\ndata: {\"id\":\(chunk.ids[row]),\"latitude\":\(chunk.latitudes[row]),\"longitude\":\(chunk.longitudes[row]),\"category\":\"\(category)\",\"source\":\(chunk.sourceIDs[row]),\"occurredAt\":\(chunk.occurredAt[row])}\n\n"
+                        sent = max(sent, chunk.ids[row])
+                    }
+                }
+                if !events.isEmpty {
+                    try await writer.write(ByteBuffer(string: events))
+                    lastWrite = Date()
+                } else if Date().timeIntervalSince(lastWrite) >= 15 {
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    lastWrite = Date()
+                }
+            }
+            try await writer.finish(nil)
+        })
+    }
+}
