@@ -5,10 +5,13 @@ import VigieCore
 /// Security headers on every response: a Content-Security-Policy allowing no inline script and nothing
 /// from another origin, no sniffing, no framing, no referrer.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The origin map tiles come from, allowed as images, if tiles are configured.
+    var tileOrigin: String?
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
@@ -67,7 +70,9 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = Session(account: account, csrfToken: "", expires: .distantFuture)
         } else if let token = request.cookies[Self.cookie]?.value, let session = await sessions.session(token: token) {
             context.session = session
-            if ![.get, .head, .options].contains(request.method),
+            // The login and logout forms check their own token, sent in the form since a form cannot set a
+            // header; everything else carries it in X-CSRF-Token.
+            if ![.get, .head, .options].contains(request.method), !["/login", "/logout"].contains(request.uri.path),
                 request.headers[.init("X-CSRF-Token")!] != session.csrfToken
             {
                 throw APIError(.forbidden, "csrf", "the request lacks the session's X-CSRF-Token header (GET /api/v1/me gives it)")

@@ -394,6 +394,30 @@ paths:
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/points:
+    get:
+      operationId: points
+      summary: Located incidents of a period and categories, the latest first kept, as [latitude, longitude, category].
+      parameters:
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}}
+        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 50000, default: 10000}}
+      responses:
+        "200":
+          description: The points.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [total, truncated, points]
+                properties:
+                  total: {type: integer}
+                  truncated: {type: boolean}
+                  points: {type: array, items: {type: array, minItems: 3, maxItems: 3}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/quarantine:
     get:
       operationId: quarantine

@@ -157,3 +157,40 @@ extension APIRoutes {
         return JSONBody(try store.quarantinedRows(sourceID: sourceID, limit: limit))
     }
 }
+
+/// Located incidents for the map's clusters: `[latitude, longitude, category]` each.
+struct MapPoints: Encodable, Sendable {
+    enum Value: Encodable, Sendable {
+        case number(Double)
+        case text(String)
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
+    let total: Int
+    let truncated: Bool
+    let points: [[Value]]
+}
+
+extension APIRoutes {
+    /// The located incidents of a period and categories (as for density), the latest `limit` of them (at
+    /// most 50,000; 10,000 by default): positions and categories, for clustered markers.
+    func points(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<MapPoints> {
+        let query = request.uri.queryParameters
+        let snapshot = try await snapshots.current()
+        let limit = try query["limit"].map { text -> Int in
+            guard let limit = Int(String(text)), (1...50_000).contains(limit) else {
+                throw APIError(.badRequest, "bad-parameter", "limit: give a number of incidents from 1 to 50,000")
+            }
+            return limit
+        } ?? 10_000
+        let (points, total) = try snapshot.points(filter: try Self.filter(query, snapshot: snapshot), limit: limit)
+        return JSONBody(MapPoints(
+            total: total, truncated: total > points.count,
+            points: points.map { [.number($0.latitude), .number($0.longitude), .text($0.category.rawValue)] }))
+    }
+}

@@ -29,6 +29,7 @@ struct APIRoutes: Sendable {
         api.get("districts", use: authorized(.readDistricts, districts))
         api.get("alerts", use: authorized(.readAlerts, alerts))
         api.get("live", use: authorized(.readIncidents, live))
+        api.get("points", use: authorized(.readIncidents, points))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))
@@ -77,29 +78,43 @@ struct APIRoutes: Sendable {
         } catch {
             throw APIError(.badRequest, "bad-request", "send {\"name\": …, \"password\": …} as JSON")
         }
-        let keys = ["name:" + credentials.name, "address:" + (context.remoteAddress ?? "unknown")]
-        if let wait = await limiter.check(keys) {
-            throw APIError(.tooManyRequests, "too-many-attempts", "too many failed logins: try again in \(Int(wait / 60) + 1) min")
-        }
-        let account = try store.account(named: credentials.name)
-        let valid = account.map { $0.disabledAt == nil && Bcrypt.verify(credentials.password, hash: $0.passwordHash) } ?? false
-        guard valid, let account else {
-            await limiter.failed(keys)
-            try store.appendAudit(actor: credentials.name, action: "login-failed", target: "POST /api/v1/session",
-                detail: context.remoteAddress ?? "", at: Date())
-            throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
-        }
-        await limiter.succeeded(keys)
-        let (token, session) = await sessions.open(for: account)
-        try store.appendAudit(actor: account.name, action: "login", target: "POST /api/v1/session",
-            detail: context.remoteAddress ?? "", at: Date())
+        let (token, session) = try await authenticate(
+            name: credentials.name, password: credentials.password, address: context.remoteAddress,
+            target: "POST /api/v1/session")
+        let account = session.account
         var response = try Me(
             name: account.name, role: account.role.rawValue, permissions: Self.permissions(account.role),
             csrfToken: session.csrfToken
         ).response(from: request, context: context)
-        response.setCookie(Cookie(
-            name: SessionMiddleware.cookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(sessionCookie(token))
         return response
+    }
+
+    /// Checks a name and password against the limiter and the bcrypt hash, audits the attempt, and opens
+    /// a session: the cookie's token and the session.
+    func authenticate(name: String, password: String, address: String?, target: String) async throws -> (String, Session) {
+        let keys = ["name:" + name, "address:" + (address ?? "unknown")]
+        if let wait = await limiter.check(keys) {
+            throw APIError(.tooManyRequests, "too-many-attempts", "too many failed logins: try again in \(Int(wait / 60) + 1) min")
+        }
+        let account = try store.account(named: name)
+        let valid = account.map { $0.disabledAt == nil && Bcrypt.verify(password, hash: $0.passwordHash) } ?? false
+        guard valid, let account else {
+            await limiter.failed(keys)
+            try store.appendAudit(actor: name, action: "login-failed", target: target, detail: address ?? "", at: Date())
+            throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
+        }
+        await limiter.succeeded(keys)
+        let opened = await sessions.open(for: account)
+        try store.appendAudit(actor: account.name, action: "login", target: target, detail: address ?? "", at: Date())
+        return opened
+    }
+
+    /// The session cookie for `token` (an empty token and no age clear it).
+    func sessionCookie(_ token: String) -> Cookie {
+        token.isEmpty
+            ? Cookie(name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+            : Cookie(name: SessionMiddleware.cookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
     }
 
     @Sendable func logout(_ request: Request, context: VigieRequestContext) async throws -> Response {
@@ -109,7 +124,7 @@ struct APIRoutes: Sendable {
         await sessions.close(token: token)
         try store.appendAudit(actor: account.name, action: "logout", target: "DELETE /api/v1/session", detail: "", at: Date())
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(sessionCookie(""))
         return response
     }
 

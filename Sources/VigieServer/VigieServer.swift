@@ -14,10 +14,10 @@ public enum VigieServer {
     /// The router of every route, with its middleware.
     public static func router(
         store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
-        secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil
+        secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil, tiles: String? = nil
     ) -> Router<VigieRequestContext> {
         let router = Router(context: VigieRequestContext.self)
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(tileOrigin: tiles.flatMap(Self.origin)))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: sessions, store: store))
         router.get("health") { _, _ in HTTPResponse.Status.ok }
@@ -26,21 +26,30 @@ public enum VigieServer {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
-        APIRoutes(
+        let api = APIRoutes(
             store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
-            snapshots: SnapshotCache(store: store), pseudonymiser: pseudonymiser
-        ).add(to: router)
+            snapshots: SnapshotCache(store: store), pseudonymiser: pseudonymiser)
+        api.add(to: router)
+        WebRoutes(api: api, tiles: tiles).add(to: router)
         return router
     }
 
     /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
     public static func application(
         store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil,
-        logger: Logger = Logger(label: "vigie")
+        tiles: String? = nil, logger: Logger = Logger(label: "vigie")
     ) -> some ApplicationProtocol {
         Application(
-            router: router(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser),
+            router: router(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser, tiles: tiles),
             configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),
             logger: logger)
+    }
+
+    /// The scheme, host and port of a tile URL template, for the Content-Security-Policy.
+    static func origin(_ template: String) -> String? {
+        guard let components = URLComponents(string: template.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")),
+            let scheme = components.scheme, let host = components.host
+        else { return nil }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }
 }

@@ -17,6 +17,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "A map tile URL template ({z}/{x}/{y}); the map shows district outlines alone without one.")
+    var tiles: String?
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (1–65535)") }
@@ -24,10 +26,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let store = try store.openExisting()
-        try await Self.serve(store, host: host, port: port)
+        try await Self.serve(store, host: host, port: port, tiles: tiles)
     }
 
-    static func serve(_ store: SQLiteStore, host: String, port: Int) async throws {
+    static func serve(_ store: SQLiteStore, host: String, port: Int, tiles: String? = nil) async throws {
         if try store.accounts().isEmpty {
             Output.note("no account yet: create one with `vigie users add NAME --role admin`")
         }
@@ -35,6 +37,8 @@ struct Serve: AsyncParsableCommand {
         // command line; without one, such files are refused.
         let pseudonymiser = try Pseudonymiser.fromEnvironment()
         print("Vigie serves http://\(host):\(port)/ (Ctrl-C stops it)")
-        try await VigieServer.application(store: store, host: host, port: port, pseudonymiser: pseudonymiser).runService()
+        try await VigieServer.application(
+            store: store, host: host, port: port, pseudonymiser: pseudonymiser, tiles: tiles
+        ).runService()
     }
 }

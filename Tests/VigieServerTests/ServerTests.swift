@@ -45,6 +45,7 @@ struct ServerTests {
         ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
         ("/api/v1/density?cell=200", .readStatistics), ("/api/v1/districts", .readDistricts), ("/api/v1/alerts", .readAlerts),
         ("/api/v1/quarantine?limit=5", .readQuarantine), ("/api/v1/live?seconds=0.1", .readIncidents),
+        ("/api/v1/points?limit=10", .readIncidents),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
     ]
 
@@ -193,6 +194,10 @@ struct ServerTests {
                 let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 let features = try #require(collection["features"] as? [[String: Any]])
                 #expect(!features.isEmpty && features.count < 200, "cells around the incidents hold density")
+            }
+            try await client.execute(uri: "/api/v1/points?category=theft", method: .get, headers: [.cookie: cookie]) { response in
+                let answer = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(answer["total"] as? Int == 3 && (answer["points"] as? [[Any]])?.first?.count == 3)
             }
             try await client.execute(uri: "/api/v1/districts?level=arrondissement", method: .get, headers: [.cookie: cookie]) { response in
                 let collection = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+
+/// Server-rendered pages: text escaped as it is put in, one layout, no inline script or style.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A whole page: the navigation for a logged-in account (with the logout form and its CSRF token), the
+    /// body, and the scripts it needs, all from this server.
+    static func page(
+        _ title: String, language: Language, session: Session?, current: String, body: String, scripts: [String] = [],
+        styles: [String] = []
+    ) -> Response {
+        let words = language
+        var navigation = ""
+        if let session {
+            let links = [("/", "overview"), ("/map", "map"), ("/agenda", "agenda")].map { path, key in
+                "<a href=\"\(path)\"\(path == current ? " aria-current=\"page\"" : "")>\(escape(words[key]))</a>"
+            }.joined()
+            let other = language == .fr ? "en" : "fr"
+            navigation = """
+                <nav>\(links)<span class="spacer"></span>\
+                <a href="\(current)?lang=\(other)" lang="\(other)">\(escape(words["other-language"]))</a>\
+                <span class="account">\(escape(session.account.name)) · \(escape(session.account.role.rawValue))</span>\
+                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(escape(session.csrfToken))">\
+                <button type="submit">\(escape(words["logout"]))</button></form></nav>
+                """
+        }
+        let head = (["/assets/vigie.css"] + styles).map { "<link rel=\"stylesheet\" href=\"\($0)\">" }.joined()
+        let tail = scripts.map { "<script src=\"\($0)\"></script>" }.joined()
+        let html = """
+            <!doctype html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1">\
+            <title>\(escape(title)) · Vigie</title>\(head)</head>
+            <body data-lang="\(language.rawValue)"><header><strong>Vigie</strong>\(navigation)</header>
+            <main>\(body)</main>
+            <footer>\(escape(words["place-based"]))</footer>\(tail)</body></html>
+            """
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        var response = Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        response.setCookie(Cookie(name: "vigie_lang", value: language.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

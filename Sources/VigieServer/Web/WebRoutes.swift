@@ -1,0 +1,212 @@
+import Foundation
+import Hummingbird
+import VigieAnalytics
+import VigieCore
+
+/// The pages: server-rendered, French first, working without JavaScript except the map, which needs it.
+struct WebRoutes: Sendable {
+    let api: APIRoutes
+    /// The URL template of map tiles (`https://tile.example.org/{z}/{x}/{y}.png`), if any.
+    let tiles: String?
+
+    func add(to router: Router<VigieRequestContext>) {
+        router.get("login", use: loginPage)
+        router.post("login", use: loginForm)
+        router.post("logout", use: logoutForm)
+        router.get("/", use: overview)
+        router.get("map", use: map)
+        router.get("agenda", use: agenda)
+        router.get("assets/vigie.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
+        router.get("assets/vigie.js") { _, _ in Self.asset(WebAssets.javascript, type: "application/javascript; charset=utf-8") }
+        router.get("vendor/**", use: VendorFiles().serve)
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    // MARK: Login and logout
+
+    func loginPage(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        if context.session != nil { return HTML.redirect("/") }
+        return Self.loginHTML(Language.of(request), error: nil)
+    }
+
+    static func loginHTML(_ words: Language, error: String?) -> Response {
+        var response = HTML.page(words["login"], language: words, session: nil, current: "/login", body: """
+            <section class="login"><h1>\(HTML.escape(words["title"]))</h1>\
+            \(error.map { "<p class=\"error\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")\
+            <form method="post" action="/login">\
+            <label>\(HTML.escape(words["name"])) <input name="name" autocomplete="username" required></label>\
+            <label>\(HTML.escape(words["password"])) <input name="password" type="password" autocomplete="current-password" required></label>\
+            <button type="submit">\(HTML.escape(words["sign-in"]))</button></form>\
+            <p><a href="/login?lang=\(words == .fr ? "en" : "fr")">\(HTML.escape(words["other-language"]))</a></p></section>
+            """)
+        if error != nil { response.status = .unauthorized }
+        return response
+    }
+
+    struct LoginForm: Decodable {
+        let name: String
+        let password: String
+    }
+
+    func loginForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let words = Language.of(request)
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        guard let form = try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body)) else {
+            return Self.loginHTML(words, error: words == .fr ? "Indiquez l'identifiant et le mot de passe." : "Give the name and the password.")
+        }
+        do {
+            let (token, _) = try await api.authenticate(
+                name: form.name, password: form.password, address: context.remoteAddress, target: "POST /login")
+            var response = HTML.redirect("/")
+            response.setCookie(api.sessionCookie(token))
+            return response
+        } catch let error as APIError {
+            return Self.loginHTML(words, error: error.message)
+        }
+    }
+
+    struct LogoutForm: Decodable {
+        let csrf: String
+    }
+
+    func logoutForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        guard let session = context.session, let token = request.cookies[SessionMiddleware.cookie]?.value else {
+            return HTML.redirect("/login")
+        }
+        let body = try await request.body.collect(upTo: 4 * 1024)
+        guard let form = try? URLEncodedFormDecoder().decode(LogoutForm.self, from: String(buffer: body)),
+            form.csrf == session.csrfToken
+        else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
+        await api.sessions.close(token: token)
+        try api.store.appendAudit(actor: session.account.name, action: "logout", target: "POST /logout", detail: "", at: Date())
+        var response = HTML.redirect("/login")
+        response.setCookie(api.sessionCookie(""))
+        return response
+    }
+
+    // MARK: Pages
+
+    /// Who may see a page: the session and the language, or the answer instead (the login page without a
+    /// session, a refusal for a role without `permission`). Reads that show data are audited.
+    enum Access {
+        case granted(Session, Language)
+        case answered(Response)
+    }
+
+    func access(_ request: Request, _ context: VigieRequestContext, _ current: String, _ permission: Permission, audited: Bool) throws -> Access {
+        guard let session = context.session else { return .answered(HTML.redirect("/login")) }
+        let words = Language.of(request)
+        guard permission.roles.contains(session.account.role) else {
+            var response = HTML.page(words["title"], language: words, session: session, current: current, body: """
+                <p class="error" role="alert">\(HTML.escape(APIError.forbidden(permission, session.account.role).message))</p>
+                """)
+            response.status = .forbidden
+            return .answered(response)
+        }
+        if audited {
+            try api.store.appendAudit(actor: session.account.name, action: "read", target: "GET \(current)", detail: "", at: Date())
+        }
+        return .granted(session, words)
+    }
+
+    /// Key figures: incidents of the last 28 days by category against the 28 before, and the open alerts.
+    func overview(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let (session, words): (Session, Language)
+        switch try access(request, context, "/", .readStatistics, audited: true) {
+        case .answered(let response): return response
+        case .granted(let granted, let language): (session, words) = (granted, language)
+        }
+        let snapshot = try await api.snapshots.current()
+        let today = CivilDate(Date(), in: snapshot.timeZone)
+        let end = snapshot.start(of: today.adding(days: 1))
+        let middle = snapshot.start(of: today.adding(days: -27))
+        let start = snapshot.start(of: today.adding(days: -55))
+        let recent = try snapshot.count(by: [.category], filter: IncidentFilter(from: middle, to: end))
+        let before = try snapshot.count(by: [.category], filter: IncidentFilter(from: start, to: middle))
+        let labels = Dictionary(uniqueKeysWithValues: Taxonomy.standard.categories.map {
+            ($0.code.rawValue, words == .fr ? $0.labelFR : $0.labelEN)
+        })
+        func counts(_ table: CountTable) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: table.rows().map { ($0.keys[0].text, $0.count) })
+        }
+        let (now, then) = (counts(recent), counts(before))
+        let rows = Taxonomy.standard.categories.map(\.code.rawValue).filter { (now[$0] ?? 0) + (then[$0] ?? 0) > 0 }.map { code in
+            let (a, b) = (now[code] ?? 0, then[code] ?? 0)
+            let change = b > 0 ? String(format: "%+.0f %%", (Double(a) / Double(b) - 1) * 100) : "—"
+            return "<tr><th scope=\"row\">\(HTML.escape(labels[code] ?? code))</th><td>\(a)</td><td>\(b)</td><td>\(change)</td></tr>"
+        }.joined()
+        let alerts = Permission.readAlerts.roles.contains(session.account.role)
+            ? try api.store.alerts(includeAcknowledged: false, limit: 1_000).count : 0
+        return HTML.page(words["overview"], language: words, session: session, current: "/", body: """
+            <h1>\(HTML.escape(words["overview"]))</h1>
+            <p class="figures"><span><strong>\(recent.matched)</strong> \(HTML.escape(words["incidents"].lowercased())) · \
+            \(HTML.escape(words["last-28"].lowercased()))</span><span><strong>\(alerts)</strong> \(HTML.escape(words["open-alerts"].lowercased()))</span></p>
+            <table><thead><tr><th scope="col">\(HTML.escape(words["category"]))</th><th scope="col">\(HTML.escape(words["last-28"]))</th>\
+            <th scope="col">\(HTML.escape(words["previous-28"]))</th><th scope="col">\(HTML.escape(words["change"]))</th></tr></thead>\
+            <tbody>\(rows)</tbody></table>
+            """)
+    }
+
+    /// The map: districts shaded by incidents, density, new incidents live.
+    func map(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let (session, words): (Session, Language)
+        switch try access(request, context, "/map", .readStatistics, audited: false) {
+        case .answered(let response): return response
+        case .granted(let granted, let language): (session, words) = (granted, language)
+        }
+        let categories = Taxonomy.standard.categories.map { category in
+            "<option value=\"\(category.code.rawValue)\">\(HTML.escape(words == .fr ? category.labelFR : category.labelEN))</option>"
+        }.joined()
+        return HTML.page(
+            words["map"], language: words, session: session, current: "/map",
+            body: """
+                <form class="filters" id="filters">\
+                <label>\(HTML.escape(words["period"])) <select name="days"><option value="7">\(HTML.escape(words["days-7"]))</option>\
+                <option value="28" selected>\(HTML.escape(words["days-28"]))</option><option value="365">\(HTML.escape(words["days-365"]))</option></select></label>\
+                <label>\(HTML.escape(words["category"])) <select name="category"><option value="">\(HTML.escape(words["all-categories"]))</option>\(categories)</select></label>\
+                <label><input type="checkbox" name="density"> \(HTML.escape(words["density"]))</label>\
+                <label><input type="checkbox" name="live" checked> \(HTML.escape(words["live"]))</label></form>
+                <div id="map" data-tiles="\(HTML.escape(tiles ?? ""))" data-live="\(Permission.readIncidents.roles.contains(session.account.role))"></div>
+                <p id="legend" class="legend">\(HTML.escape(words["loading"]))</p>
+                """,
+            scripts: ["/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.markercluster.js", "/assets/vigie.js"],
+            styles: ["/vendor/leaflet/leaflet.css", "/vendor/leaflet/MarkerCluster.css", "/vendor/leaflet/MarkerCluster.Default.css"])
+    }
+
+    /// The next 14 days' items with their risk, clashes and officers.
+    func agenda(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let (session, words): (Session, Language)
+        switch try access(request, context, "/agenda", .readAgenda, audited: true) {
+        case .answered(let response): return response
+        case .granted(let granted, let language): (session, words) = (granted, language)
+        }
+        let snapshot = try await api.snapshots.current()
+        let loaded = try AgendaAssessment.load(
+            from: api.store, snapshot: snapshot, firstDay: CivilDate(Date(), in: snapshot.timeZone), days: 14, level: nil,
+            rules: AgendaRules())
+        let assessment = loaded.assessment
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = loaded.timeZone
+        let rows = assessment.assessed.map { item -> String in
+            let event = assessment.items[item.index]
+            let parts = calendar.dateComponents([.hour, .minute], from: event.startsAt)
+            let when = CivilDate(event.startsAt, in: loaded.timeZone).iso + String(format: " %02d:%02d", parts.hour!, parts.minute!)
+            return """
+                <tr class="band-\(item.risk.band.rawValue)"><td>\(when)</td><td>\(HTML.escape(event.title))</td>\
+                <td>\(event.kind.rawValue)</td><td title="\(HTML.escape(item.risk.summary))">\(item.risk.score)</td>\
+                <td>\(item.clashes.count)</td><td>\(item.planned[.officers] ?? 0)/\(item.recommended[.officers] ?? 0)</td></tr>
+                """
+        }.joined()
+        return HTML.page(words["agenda"], language: words, session: session, current: "/agenda", body: """
+            <h1>\(HTML.escape(words["agenda"]))</h1>
+            <table><thead><tr><th scope="col">\(HTML.escape(words["day"]))</th><th scope="col">\(HTML.escape(words["item"]))</th>\
+            <th scope="col"></th><th scope="col">\(HTML.escape(words["risk"]))</th><th scope="col">\(HTML.escape(words["clashes"]))</th>\
+            <th scope="col">\(HTML.escape(words["officers"]))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """)
+    }
+}
