@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
+import Synchronization
 import VigieCore
 
 extension APIRoutes {
     /// `GET /api/v1/live`: new located incidents as Server-Sent Events (`event: incident`, a JSON object with
     /// id, latitude, longitude, category, source and time), read from the store's feed four times a second,
-    /// with a comment every 15 seconds to keep the connection open. The stream closes after `seconds`
+    /// with a comment every 5 seconds to keep the connection open (and notice a client gone). The stream closes after `seconds`
     /// (300 by default; a browser's EventSource reconnects by itself), or when the client leaves.
     func live(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Response {
         let duration: Double = try request.uri.queryParameters["seconds"].map { text -> Double in
@@ -28,28 +30,41 @@ extension APIRoutes {
             let opened = Date()
             var lastWrite = Date()
             try await writer.write(ByteBuffer(string: ": live incidents from id \(lastKnown)\n\n"))
-            while !Task.isCancelled {
-                if Date().timeIntervalSince(opened) >= duration { break }
-                try await Task.sleep(for: .milliseconds(250))
-                var events = ""
-                cursor = try store.readIncidentFeed(since: cursor, chunkSize: 4_096) { event in
-                    guard case .rows(let chunk) = event else { return }
-                    for row in chunk.ids.indices where chunk.ids[row] > sent && !chunk.latitudes[row].isNaN {
-                        let category = Int(chunk.categoryPositions[row]) < categories.count
-                            ? categories[Int(chunk.categoryPositions[row])] : ""
-                        events += "event: incident\nid: \(chunk.ids[row])\ndata: {\"id\":\(chunk.ids[row]),\"latitude\":\(chunk.latitudes[row]),\"longitude\":\(chunk.longitudes[row]),\"category\":\"\(category)\",\"source\":\(chunk.sourceIDs[row]),\"occurredAt\":\(chunk.occurredAt[row])}\n\n"
-                        sent = max(sent, chunk.ids[row])
+            // A stream ends when the server stops: a graceful shutdown does not wait for it.
+            let stopping = StopFlag()
+            try await withGracefulShutdownHandler {
+                while !Task.isCancelled && !stopping.isSet {
+                    if Date().timeIntervalSince(opened) >= duration { break }
+                    try await Task.sleep(for: .milliseconds(250))
+                    var events = ""
+                    cursor = try store.readIncidentFeed(since: cursor, chunkSize: 4_096) { event in
+                        guard case .rows(let chunk) = event else { return }
+                        for row in chunk.ids.indices where chunk.ids[row] > sent && !chunk.latitudes[row].isNaN {
+                            let category = Int(chunk.categoryPositions[row]) < categories.count
+                                ? categories[Int(chunk.categoryPositions[row])] : ""
+                            events += "event: incident\nid: \(chunk.ids[row])\ndata: {\"id\":\(chunk.ids[row]),\"latitude\":\(chunk.latitudes[row]),\"longitude\":\(chunk.longitudes[row]),\"category\":\"\(category)\",\"source\":\(chunk.sourceIDs[row]),\"occurredAt\":\(chunk.occurredAt[row])}\n\n"
+                            sent = max(sent, chunk.ids[row])
+                        }
+                    }
+                    if !events.isEmpty {
+                        try await writer.write(ByteBuffer(string: events))
+                        lastWrite = Date()
+                    } else if Date().timeIntervalSince(lastWrite) >= 5 {
+                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        lastWrite = Date()
                     }
                 }
-                if !events.isEmpty {
-                    try await writer.write(ByteBuffer(string: events))
-                    lastWrite = Date()
-                } else if Date().timeIntervalSince(lastWrite) >= 15 {
-                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-                    lastWrite = Date()
-                }
+            } onGracefulShutdown: {
+                stopping.set()
             }
             try await writer.finish(nil)
         })
     }
+}
+
+/// A flag one task sets and another reads.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

@@ -46,7 +46,7 @@ enum HTML {
             <!doctype html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">\
             <meta name="viewport" content="width=device-width, initial-scale=1">\
-            <title>\(escape(title)) · Vigie</title>\(head)</head>
+            <title>\(escape(title)) · Vigie</title><link rel="icon" href="/assets/icon.svg" type="image/svg+xml">\(head)</head>
             <body data-lang="\(language.rawValue)"><header><strong>Vigie</strong>\(navigation)</header>
             <main>\(body)</main>
             <footer>\(escape(words["place-based"]))</footer>\(tail)</body></html>

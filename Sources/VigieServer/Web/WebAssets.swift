@@ -1,6 +1,9 @@
 /// The pages' own style sheet and script, served from `/assets/` (the Content-Security-Policy allows no
 /// inline script or style).
 enum WebAssets {
+    /// A watchtower's eye on a blue square.
+    static let icon = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b4f8a"/><circle cx="8" cy="8" r="4" fill="none" stroke="#fff" stroke-width="1.6"/><circle cx="8" cy="8" r="1.5" fill="#fff"/></svg>"##
+
     static let css = #"""
     :root { --ink: #1b1f24; --muted: #5b6470; --line: #d8dde3; --accent: #0b4f8a; --green: #2e7d32; --orange: #c26a00; --red: #b71c1c; }
     * { box-sizing: border-box; }
@@ -38,7 +41,7 @@ enum WebAssets {
       var mapElement = document.getElementById('map');
       if (!mapElement || !window.L) { return; }
       var french = document.body.dataset.lang === 'fr';
-      var map = L.map('map', { preferCanvas: true });
+      var map = L.map('map', { preferCanvas: true, minZoom: 8, maxZoom: 19 });
       if (mapElement.dataset.tiles) {
         L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19 }).addTo(map);
       }

@@ -19,6 +19,8 @@ struct WebRoutes: Sendable {
         router.get("assets/vigie.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
         router.get("assets/vigie.js") { _, _ in Self.asset(WebAssets.javascript, type: "application/javascript; charset=utf-8") }
         router.get("vendor/**", use: VendorFiles().serve)
+        router.get("favicon.ico") { _, _ in Self.asset(WebAssets.icon, type: "image/svg+xml") }
+        router.get("assets/icon.svg") { _, _ in Self.asset(WebAssets.icon, type: "image/svg+xml") }
     }
 
     static func asset(_ text: String, type: String) -> Response {

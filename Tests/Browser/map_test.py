@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""The observatory in a real browser: headless Chromium logs in, opens the map, sees the district
+choropleth and clustered markers, applies a filter, sees an incident ingested during the test arrive live,
+and the page logs no JavaScript error. Screenshots are kept in the artefacts folder.
+
+Usage: map_test.py VIGIE_BINARY ARTEFACTS_FOLDER
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timedelta
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+vigie, artefacts = sys.argv[1], sys.argv[2]
+os.makedirs(artefacts, exist_ok=True)
+work = tempfile.mkdtemp(prefix="vigie-browser-")
+db = os.path.join(work, "demo.sqlite")
+env = dict(os.environ, VIGIE_PSEUDONYMISATION_KEY="browser-test-key-0123456789abcdef0123456789")
+
+
+def run(*arguments):
+    return subprocess.run([vigie, *arguments, "--db", db], check=True, env=env, capture_output=True, text=True).stdout
+
+
+def fail(message):
+    print("browser test failed: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+subprocess.run([vigie, "demo", "--db", db, "--seed", "3", "--scale", "0.05", "--no-serve"], check=True, env=env,
+               stdout=subprocess.DEVNULL)
+# A source fed by a program during the test, through an API token.
+run("sources", "add", "live-feed", "--title", "Flux de test", "--owner", "Ville", "--purpose", "Test du direct",
+    "--legal-regime", "gdpr", "--personal-data", "no", "--retention-days", "365", "--public", "no")
+mapping = os.path.join(work, "live-feed.yml")
+with open(mapping, "w") as file:
+    file.write("source: live-feed\nformat: {type: csv}\nreference: {column: id}\n"
+               "time: {column: date, format: \"yyyy-MM-dd HH:mm\"}\nlocation: {latitude: lat, longitude: lon}\n"
+               "category: {column: type, map: {VOL: theft}}\n")
+run("sources", "set-mapping", "live-feed", mapping)
+token = run("tokens", "create", "--account", "operator", "--label", "browser test").strip()
+
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+base = "http://127.0.0.1:%d" % port
+server = subprocess.Popen([vigie, "serve", "--db", db, "--port", str(port)], env=env,
+                          stdout=open(os.path.join(artefacts, "server.log"), "w"), stderr=subprocess.STDOUT)
+driver = None
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        fail("the server did not start")
+
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, 20)
+
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "name").send_keys("analyst")
+    driver.find_element(By.NAME, "password").send_keys("demo-analyst")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait.until(lambda d: d.current_url == base + "/")
+    driver.save_screenshot(os.path.join(artefacts, "overview.png"))
+
+    driver.get(base + "/map")
+    element = driver.find_element(By.ID, "map")
+    wait.until(lambda d: element.get_attribute("data-districts") == "16")
+    wait.until(lambda d: int(element.get_attribute("data-points") or 0) > 0)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".marker-cluster")) > 0)
+    all_points = int(element.get_attribute("data-points"))
+    driver.save_screenshot(os.path.join(artefacts, "map.png"))
+
+    Select(driver.find_element(By.NAME, "category")).select_by_value("burglary")
+    wait.until(lambda d: int(element.get_attribute("data-points") or 0) != all_points)
+    if int(element.get_attribute("data-points")) >= all_points:
+        fail("the category filter did not narrow the markers")
+    driver.save_screenshot(os.path.join(artefacts, "map-burglary.png"))
+
+    time.sleep(1)  # the live stream opens with the page
+    now = (datetime.now() - timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
+    upload = urllib.request.Request(
+        base + "/api/v1/sources/live-feed/records?file=live.csv", method="POST",
+        data=("id,date,lat,lon,type\nlive-1,%s,43.2965,5.3698,VOL\n" % now).encode(),
+        headers={"Authorization": "Bearer " + token})
+    summary = json.load(urllib.request.urlopen(upload))
+    if summary.get("accepted") != 1:
+        fail("the incident was not ingested: %s" % summary)
+    wait.until(lambda d: int(element.get_attribute("data-received") or 0) >= 1)
+    driver.save_screenshot(os.path.join(artefacts, "map-live.png"))
+
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    if errors:
+        fail("the page logged errors: %s" % errors)
+    print("browser test passed: %d districts, %d markers, filter, live incident; screenshots in %s"
+          % (16, all_points, artefacts))
+except Exception:
+    if driver is not None:
+        driver.save_screenshot(os.path.join(artefacts, "failure.png"))
+        print("page %s; console:" % driver.current_url, file=sys.stderr)
+        for entry in driver.get_log("browser"):
+            print("  %s %s" % (entry["level"], entry["message"]), file=sys.stderr)
+    raise
+finally:
+    if driver is not None:
+        driver.quit()
+    server.terminate()
+    server.wait(timeout=10)
