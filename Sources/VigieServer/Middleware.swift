@@ -3,7 +3,8 @@ import Hummingbird
 import VigieCore
 
 /// Security headers on every response: a Content-Security-Policy allowing no inline script and nothing
-/// from another origin, no sniffing, no framing, no referrer.
+/// from another origin, no sniffing, no framing, no referrer sent to another site (a same-origin referrer
+/// keeps the Origin of this server's own forms, which the login checks).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The origin map tiles come from, allowed as images, if tiles are configured.
     var tileOrigin: String?
@@ -14,7 +15,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
         return response
     }
 }
@@ -68,7 +69,13 @@ struct SessionMiddleware: RouterMiddleware {
                 throw APIError(.unauthorized, "bad-token", "the API token is unknown, revoked, or its account disabled")
             }
             context.session = Session(account: account, csrfToken: "", expires: .distantFuture)
-        } else if let token = request.cookies[Self.cookie]?.value, let session = await sessions.session(token: token) {
+        } else if let token = request.cookies[Self.cookie]?.value, var session = await sessions.session(token: token) {
+            // The account is read again: a role changed or an account disabled takes effect at once.
+            guard let account = try store.account(named: session.account.name), account.disabledAt == nil else {
+                await sessions.close(token: token)
+                return try await next(request, context)
+            }
+            session.account = account
             context.session = session
             // The login and logout forms check their own token, sent in the form since a form cannot set a
             // header; everything else carries it in X-CSRF-Token.

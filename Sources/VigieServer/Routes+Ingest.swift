@@ -32,10 +32,12 @@ extension APIRoutes {
             throw APIError(.badRequest, "bad-parameter", "file: '\(fileName)' is not a file name (no '/', not starting with '.')")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Only this process may read the upload: it holds personal data before pseudonymisation.
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(fileName)
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw APIError(.internalServerError, "internal", "the upload could not be stored for reading")
         }
         let handle = try FileHandle(forWritingTo: file)
@@ -59,7 +61,7 @@ extension APIRoutes {
             summary = try await Ingestor(store: store, pseudonymiser: pseudonymiser).ingest(
                 file: file, mapping: mapping, sourceName: name)
         } catch let error as IngestError {
-            throw APIError(.badRequest, "bad-file", "\(error)")
+            throw APIError(.badRequest, "bad-file", "\(error)".replacingOccurrences(of: file.path, with: fileName))
         } catch let error as MappingError {
             throw APIError(.conflict, "bad-mapping", "\(error)")
         }

@@ -70,6 +70,10 @@ extension APIRoutes {
         }
         let cell = try number("cell", 100, 25...2_000)
         let bandwidth = try number("bandwidth", 300, 50...5_000)
+        // A bandwidth of many cells costs its square in work for every cell: beyond 20 cells, ask for larger cells.
+        guard bandwidth <= 20 * cell else {
+            throw APIError(.badRequest, "bad-parameter", "bandwidth: \(Int(bandwidth)) m spans more than 20 cells of \(Int(cell)) m; use cells of at least \(Int((bandwidth / 20).rounded(.up))) m")
+        }
         let filter = try Self.filter(query, snapshot: snapshot)
         let surface: DensitySurface
         do {
@@ -79,6 +83,9 @@ extension APIRoutes {
         }
         guard let projection = surface.projection else { return JSONBody(PolygonFeatures(features: [])) }
         let grid = surface.grid
+        guard grid.count <= 400_000 else {
+            throw APIError(.badRequest, "bad-parameter", "cell: \(Int(cell)) m cells make \(grid.count) cells over the city; use larger cells")
+        }
         let features = surface.density.indices.filter { surface.density[$0] > 0 }.map { index in
             let centre = grid.cellCenter(index)
             let half = grid.cellSize / 2

@@ -71,7 +71,19 @@ struct APIRoutes: Sendable {
         let csrfToken: String?
     }
 
+    /// Refuses a login posted from another site's page (a forged login would put the victim in the
+    /// attacker's account), and closes the session the browser had, if any.
+    func prepareLogin(_ request: Request) async throws {
+        if let origin = request.headers[.origin], let host = request.head.authority,
+            origin != "http://\(host)" && origin != "https://\(host)"
+        {
+            throw APIError(.forbidden, "cross-origin", "a login must come from this server's own page")
+        }
+        if let previous = request.cookies[SessionMiddleware.cookie]?.value { await sessions.close(token: previous) }
+    }
+
     @Sendable func login(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        try await prepareLogin(request)
         let credentials: Credentials
         do {
             credentials = try await request.decode(as: Credentials.self, context: context)
@@ -93,14 +105,18 @@ struct APIRoutes: Sendable {
     /// Checks a name and password against the limiter and the bcrypt hash, audits the attempt, and opens
     /// a session: the cookie's token and the session.
     func authenticate(name: String, password: String, address: String?, target: String) async throws -> (String, Session) {
+        guard Account.isValidName(name), password.utf8.count <= 1_024 else {
+            throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
+        }
         let keys = ["name:" + name, "address:" + (address ?? "unknown")]
-        if let wait = await limiter.check(keys) {
+        if let wait = await limiter.admit(keys) {
             throw APIError(.tooManyRequests, "too-many-attempts", "too many failed logins: try again in \(Int(wait / 60) + 1) min")
         }
+        // The hash is always checked, against a stand-in when there is no such account, so that the time an
+        // answer takes does not tell which names exist.
         let account = try store.account(named: name)
-        let valid = account.map { $0.disabledAt == nil && Bcrypt.verify(password, hash: $0.passwordHash) } ?? false
-        guard valid, let account else {
-            await limiter.failed(keys)
+        let matches = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.standInHash)
+        guard matches, let account, account.disabledAt == nil else {
             try store.appendAudit(actor: name, action: "login-failed", target: target, detail: address ?? "", at: Date())
             throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
         }
@@ -109,6 +125,9 @@ struct APIRoutes: Sendable {
         try store.appendAudit(actor: account.name, action: "login", target: target, detail: address ?? "", at: Date())
         return opened
     }
+
+    /// A bcrypt hash of no one's password, at the cost accounts use, checked when a name has no account.
+    static let standInHash = Bcrypt.hash(SessionStore.randomToken(), cost: 12)
 
     /// The session cookie for `token` (an empty token and no age clear it).
     func sessionCookie(_ token: String) -> Cookie {

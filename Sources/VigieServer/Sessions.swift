@@ -4,30 +4,39 @@ import VigieCore
 
 /// A logged-in person: the account, the CSRF token their unsafe requests must carry, and when it lapses.
 public struct Session: Sendable {
-    public let account: Account
+    public var account: Account
     public let csrfToken: String
     public var expires: Date
+    /// When it was opened: no session outlives `SessionStore.lifetime`, however active.
+    public var opened = Date()
 }
 
 /// Sessions held in memory, found by the SHA-256 of their token (a token read from memory is of no use);
-/// they lapse after `idle` seconds without a request. A restart logs everyone out.
+/// they lapse after `idle` seconds without a request, and after `lifetime` seconds in any case. A restart
+/// logs everyone out.
 public actor SessionStore {
     private var sessions: [String: Session] = [:]
     private let idle: TimeInterval
+    private let lifetime: TimeInterval
 
-    public init(idle: TimeInterval = 8 * 3_600) {
+    public init(idle: TimeInterval = 8 * 3_600, lifetime: TimeInterval = 12 * 3_600) {
         self.idle = idle
+        self.lifetime = lifetime
     }
 
-    /// Opens a session for `account`: the token for the cookie, and the session.
+    /// Opens a session for `account`: the token for the cookie, and the session. Lapsed sessions are
+    /// dropped on the way.
     public func open(for account: Account, now: Date = Date()) -> (token: String, session: Session) {
+        sessions = sessions.filter { $0.value.expires > now }
         let token = Self.randomToken()
-        let session = Session(account: account, csrfToken: Self.randomToken(), expires: now.addingTimeInterval(idle))
+        let session = Session(
+            account: account, csrfToken: Self.randomToken(), expires: now.addingTimeInterval(min(idle, lifetime)),
+            opened: now)
         sessions[Self.key(token)] = session
         return (token, session)
     }
 
-    /// The session of a token, extended, or `nil` when there is none or it lapsed.
+    /// The session of a token, extended (never beyond its lifetime), or `nil` when there is none or it lapsed.
     public func session(token: String, now: Date = Date()) -> Session? {
         let key = Self.key(token)
         guard var session = sessions[key] else { return nil }
@@ -35,7 +44,7 @@ public actor SessionStore {
             sessions[key] = nil
             return nil
         }
-        session.expires = now.addingTimeInterval(idle)
+        session.expires = min(now.addingTimeInterval(idle), session.opened.addingTimeInterval(lifetime))
         sessions[key] = session
         return session
     }
@@ -54,10 +63,12 @@ public actor SessionStore {
     }
 }
 
-/// Failed logins per name and per client address: after `limit` failures for one name, or `addressLimit`
-/// from one address, within `window` seconds, further attempts are refused until the window has passed.
+/// Login attempts per name and per client address: after `limit` attempts for one name, or `addressLimit`
+/// from one address, within `window` seconds that did not succeed, further attempts are refused until the
+/// window has passed. An attempt is counted when it is let through, before its password is checked, so
+/// that attempts made at the same time cannot all pass; a success takes back its name's attempts.
 public actor LoginLimiter {
-    private var failures: [String: [Date]] = [:]
+    private var attempts: [String: [Date]] = [:]
     private let limit: Int
     private let addressLimit: Int
     private let window: TimeInterval
@@ -68,24 +79,31 @@ public actor LoginLimiter {
         self.window = window
     }
 
-    /// Whether an attempt under these keys may go ahead, and if not, in how many seconds.
-    func check(_ keys: [String], now: Date = Date()) -> TimeInterval? {
+    /// Lets an attempt under these keys through, counting it, or says in how many seconds one may be made.
+    func admit(_ keys: [String], now: Date = Date()) -> TimeInterval? {
         var wait: TimeInterval?
         for key in keys {
-            let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-            failures[key] = recent
+            let recent = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
+            attempts[key] = recent.isEmpty ? nil : recent
             if recent.count >= (key.hasPrefix("address:") ? addressLimit : limit), let oldest = recent.first {
                 wait = max(wait ?? 0, window - now.timeIntervalSince(oldest))
             }
         }
-        return wait
+        if wait != nil { return wait }
+        for key in keys { attempts[key, default: []].append(now) }
+        if attempts.count > 100_000 { attempts = attempts.filter { now.timeIntervalSince($0.value.last!) < window } }
+        return nil
     }
 
-    func failed(_ keys: [String], now: Date = Date()) {
-        for key in keys { failures[key, default: []].append(now) }
-    }
-
+    /// Takes back the attempts made under a name that logged in, and this attempt from its address, so
+    /// that an office behind one address is not locked out by its own successful logins.
     func succeeded(_ keys: [String]) {
-        for key in keys { failures[key] = nil }
+        for key in keys {
+            if key.hasPrefix("address:") {
+                if attempts[key]?.isEmpty == false { attempts[key]!.removeLast() }
+            } else {
+                attempts[key] = nil
+            }
+        }
     }
 }

@@ -16,13 +16,16 @@ actor SnapshotCache {
     }
 
     func current(now: Date = Date()) throws -> IncidentSnapshot {
-        if var snapshot {
+        if var current = snapshot {
             if now.timeIntervalSince(refreshedAt) > maximumAge {
-                _ = try snapshot.refresh(from: store)
-                self.snapshot = snapshot
+                // The cache lets go of its copy first, so that the refresh appends to columns it alone holds
+                // rather than copying them whole.
+                snapshot = nil
+                defer { snapshot = current }
+                _ = try current.refresh(from: store)
                 refreshedAt = now
             }
-            return snapshot
+            return current
         }
         let built = try IncidentSnapshot.build(deploymentOf: store)
         snapshot = built

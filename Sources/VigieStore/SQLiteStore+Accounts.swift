@@ -107,13 +107,14 @@ extension SQLiteStore: AuditLog {
         }
     }
 
-    /// SHA-256 of the previous hash and every field, separated by a byte no field holds, in hex.
+    /// SHA-256 of the previous hash and every field, each preceded by its length in bytes so that no
+    /// content can pass for a boundary between fields, in hex.
     static func hash(_ entry: AuditEntry) -> String {
         let fields = [
             entry.previousHash, String(entry.sequence), String(format: "%.6f", entry.at.timeIntervalSince1970),
             entry.actor, entry.action, entry.target, entry.detail,
         ]
-        return Hex.encode(SHA256.hash(data: Data(fields.joined(separator: "\u{1F}").utf8)))
+        return Hex.encode(SHA256.hash(data: Data(fields.map { "\($0.utf8.count):\($0)" }.joined().utf8)))
     }
 
     private static func entry(_ row: Row) -> AuditEntry {

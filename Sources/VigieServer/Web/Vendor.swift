@@ -16,7 +16,8 @@ struct VendorFiles: Sendable {
         else { throw APIError(.notFound, "not-found", "no such file") }
         let path = ([folder] + parts[2...]).joined(separator: "/")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw APIError(.notFound, "not-found", "\(request.uri.path) is not installed: run scripts/ensure-packages.sh (Debian's libjs packages)")
+            context.logger.error("\(path) is missing: install Debian's libjs-leaflet, libjs-leaflet.markercluster and libjs-chart.js")
+            throw APIError(.notFound, "not-found", "no such file")
         }
         var headers = HTTPFields()
         headers[.contentType] = type

@@ -57,6 +57,7 @@ struct WebRoutes: Sendable {
 
     func loginForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let words = Language.of(request)
+        try await api.prepareLogin(request)
         let body = try await request.body.collect(upTo: 16 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body)) else {
             return Self.loginHTML(words, error: words == .fr ? "Indiquez l'identifiant et le mot de passe." : "Give the name and the password.")

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import VigieCore
+import VigieStore
+
+@testable import VigieServer
+
+@Suite("The server, hardened")
+struct HardeningTests {
+    @Test("a disabled account's open session ends at its next request, and a new role applies at once")
+    func sessionsFollowTheAccount() async throws {
+        let store = try ServerTests.store()
+        try await ServerTests.application(store).test(.router) { client in
+            let (analyst, _) = try await ServerTests.login(client, .analyst)
+            let (commander, _) = try await ServerTests.login(client, .commander)
+            var demoted = try #require(try store.account(named: "commander"))
+            demoted.role = .auditor
+            try store.update(demoted)
+            try await client.execute(uri: "/api/v1/agenda?days=1", method: .get, headers: [.cookie: commander]) { response in
+                #expect(response.status == .forbidden)
+            }
+            var disabled = try #require(try store.account(named: "analyst"))
+            disabled.disabledAt = Date()
+            try store.update(disabled)
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: analyst]) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("a login posted from another site is refused; an oversized name is refused before the limiter keeps it")
+    func loginOrigins() async throws {
+        let store = try ServerTests.store()
+        try await ServerTests.application(store).test(.router) { client in
+            try await client.execute(
+                uri: "/login", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example"],
+                body: ByteBuffer(string: "name=analyst&password=secret-analyst")
+            ) { response in
+                #expect(response.status == .forbidden && String(buffer: response.body).contains("cross-origin"))
+            }
+            let long = String(repeating: "a", count: 100_000)
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, body: ByteBuffer(string: #"{"name": "\#(long)", "password": "x"}"#)
+            ) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/density?cell=25&bandwidth=5000", method: .get,
+                headers: [.cookie: try await ServerTests.login(client, .analyst).cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("spans more than 20 cells"))
+            }
+        }
+    }
+
+    @Test("attempts are counted when they are let through, so simultaneous guesses cannot all pass")
+    func limiterCountsAtAdmission() async {
+        let limiter = LoginLimiter(limit: 3, addressLimit: 100, window: 600)
+        var admitted = 0
+        for _ in 0..<10 where await limiter.admit(["name:admin", "address:a"]) == nil { admitted += 1 }
+        #expect(admitted == 3)
+        await limiter.succeeded(["name:admin", "address:a"])
+        #expect(await limiter.admit(["name:admin", "address:a"]) == nil, "a success takes back its name's attempts")
+    }
+
+    @Test("escaping works on scalars: a quote with a combining mark is still escaped")
+    func escaping() {
+        #expect(HTML.escape("x\"\u{301} onmouseover=<b>&'") == "x&quot;\u{301} onmouseover=&lt;b&gt;&amp;&#39;")
+    }
+}
