@@ -55,9 +55,7 @@ struct ParseOnlyStore: VigieStorage {
     func account(named name: String) throws -> Account? { try store.account(named: name) }
     func accounts() throws -> [Account] { try store.accounts() }
     func update(_ account: Account) throws { try store.update(account) }
-    func appendAudit(actor: String, action: String, target: String, detail: String, at: Date) throws -> AuditEntry {
-        try store.appendAudit(actor: actor, action: action, target: target, detail: detail, at: at)
-    }
+    func appendAudit(_ records: [AuditRecord]) throws -> [AuditEntry] { try store.appendAudit(records) }
     func auditEntries(limit: Int) throws -> [AuditEntry] { try store.auditEntries(limit: limit) }
     func verifyAudit() throws -> AuditVerification { try store.verifyAudit() }
     func create(_ token: APIToken) throws -> APIToken { try store.create(token) }

@@ -65,10 +65,9 @@ extension APIRoutes {
         } catch let error as MappingError {
             throw APIError(.conflict, "bad-mapping", "\(error)")
         }
-        try store.appendAudit(
+        try await audit.record(
             actor: account.name, action: "ingest", target: "source:\(name)",
-            detail: #"{"read":\#(summary.read),"accepted":\#(summary.accepted),"updated":\#(summary.updated),"duplicates":\#(summary.duplicates),"quarantined":\#(summary.quarantined)}"#,
-            at: Date())
+            detail: #"{"read":\#(summary.read),"accepted":\#(summary.accepted),"updated":\#(summary.updated),"duplicates":\#(summary.duplicates),"quarantined":\#(summary.quarantined)}"#)
         var reported = summary
         reported.file = fileName
         return JSONBody(reported)

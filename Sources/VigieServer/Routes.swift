@@ -13,6 +13,8 @@ struct APIRoutes: Sendable {
     /// Whether the session cookie carries `Secure` (off only for tests and plain loopback development).
     let secureCookies: Bool
     let snapshots: SnapshotCache
+    /// The audit log, written in batches of the requests that arrive together.
+    let audit: AuditTrail
     /// The key personal fields are pseudonymised with, for ingestion; sources with personal fields are
     /// refused without it.
     let pseudonymiser: Pseudonymiser?
@@ -43,18 +45,18 @@ struct APIRoutes: Sendable {
         _ permission: Permission,
         _ handler: @escaping @Sendable (Request, VigieRequestContext, Account) async throws -> Output
     ) -> @Sendable (Request, VigieRequestContext) async throws -> Output {
-        let store = self.store
+        let audit = self.audit
         return { request, context in
             guard let account = context.account else { throw APIError.unauthenticated }
             guard permission.roles.contains(account.role) else {
-                try store.appendAudit(
+                try await audit.record(
                     actor: account.name, action: "refused", target: "\(request.method) \(request.uri.path)",
-                    detail: request.uri.query ?? "", at: Date())
+                    detail: request.uri.query ?? "")
                 throw APIError.forbidden(permission, account.role)
             }
-            try store.appendAudit(
-                actor: account.name, action: request.method == .get ? "read" : "write", target: "\(request.method) \(request.uri.path)",
-                detail: request.uri.query ?? "", at: Date())
+            try await audit.record(
+                actor: account.name, action: request.method == .get ? "read" : "write",
+                target: "\(request.method) \(request.uri.path)", detail: request.uri.query ?? "")
             return try await handler(request, context, account)
         }
     }
@@ -117,12 +119,12 @@ struct APIRoutes: Sendable {
         let account = try store.account(named: name)
         let matches = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.standInHash)
         guard matches, let account, account.disabledAt == nil else {
-            try store.appendAudit(actor: name, action: "login-failed", target: target, detail: address ?? "", at: Date())
+            try await audit.record(actor: name, action: "login-failed", target: target, detail: address ?? "")
             throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
         }
         await limiter.succeeded(keys)
         let opened = await sessions.open(for: account)
-        try store.appendAudit(actor: account.name, action: "login", target: target, detail: address ?? "", at: Date())
+        try await audit.record(actor: account.name, action: "login", target: target, detail: address ?? "")
         return opened
     }
 
@@ -141,7 +143,7 @@ struct APIRoutes: Sendable {
             throw APIError.unauthenticated
         }
         await sessions.close(token: token)
-        try store.appendAudit(actor: account.name, action: "logout", target: "DELETE /api/v1/session", detail: "", at: Date())
+        try await audit.record(actor: account.name, action: "logout", target: "DELETE /api/v1/session", detail: "")
         var response = Response(status: .noContent)
         response.setCookie(sessionCookie(""))
         return response

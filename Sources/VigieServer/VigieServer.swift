@@ -28,7 +28,7 @@ public enum VigieServer {
         }
         let api = APIRoutes(
             store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
-            snapshots: SnapshotCache(store: store), pseudonymiser: pseudonymiser)
+            snapshots: SnapshotCache(store: store), audit: AuditTrail(store: store), pseudonymiser: pseudonymiser)
         api.add(to: router)
         WebRoutes(api: api, tiles: tiles).add(to: router)
         return router

@@ -49,24 +49,32 @@ extension SQLiteStore: AccountRepository {
 
 extension SQLiteStore: AuditLog {
     @discardableResult
-    public func appendAudit(actor: String, action: String, target: String, detail: String, at: Date) throws -> AuditEntry {
-        try writer.write { db in
+    public func appendAudit(_ records: [AuditRecord]) throws -> [AuditEntry] {
+        guard !records.isEmpty else { return [] }
+        return try writer.write { db in
             let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
-            let sequence = (head?["sequence"] as Int64? ?? 0) + 1
-            let previous = head?["hash"] as String? ?? AuditEntry.genesis
-            var entry = AuditEntry(
-                sequence: sequence, at: at, actor: actor, action: action, target: target, detail: detail,
-                previousHash: previous, hash: "")
-            entry.hash = Self.hash(entry)
-            try db.execute(sql: """
+            var sequence = head?["sequence"] as Int64? ?? 0
+            var previous = head?["hash"] as String? ?? AuditEntry.genesis
+            let insert = try db.makeStatement(sql: """
                 INSERT INTO audit_log (sequence, at, actor, action, target, detail, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sequence, at.timeIntervalSince1970, actor, action, target, detail, previous, entry.hash])
+                """)
+            let entries = try records.map { record in
+                sequence += 1
+                var entry = AuditEntry(
+                    sequence: sequence, at: record.at, actor: record.actor, action: record.action, target: record.target,
+                    detail: record.detail, previousHash: previous, hash: "")
+                entry.hash = Self.hash(entry)
+                try insert.execute(arguments: [sequence, record.at.timeIntervalSince1970, record.actor, record.action,
+                    record.target, record.detail, previous, entry.hash])
+                previous = entry.hash
+                return entry
+            }
             try db.execute(sql: """
                 INSERT INTO audit_head (id, sequence, hash) VALUES (1, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-                """, arguments: [sequence, entry.hash])
-            return entry
+                """, arguments: [sequence, previous])
+            return entries
         }
     }
 

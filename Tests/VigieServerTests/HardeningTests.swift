@@ -64,6 +64,20 @@ struct HardeningTests {
         #expect(await limiter.admit(["name:admin", "address:a"]) == nil, "a success takes back its name's attempts")
     }
 
+    @Test("audit entries written together from many requests at once form one intact chain, none lost")
+    func auditTrailBatches() async throws {
+        let store = try SQLiteStore.inMemory()
+        let trail = AuditTrail(store: store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<200 {
+                group.addTask { try await trail.record(actor: "a\(index)", action: "read", target: "GET /x", detail: "") }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.verifyAudit() == .intact(entries: 200))
+        #expect(Set(try store.auditEntries(limit: 500).map(\.actor)).count == 200)
+    }
+
     @Test("escaping works on scalars: a quote with a combining mark is still escaped")
     func escaping() {
         #expect(HTML.escape("x\"\u{301} onmouseover=<b>&'") == "x&quot;\u{301} onmouseover=&lt;b&gt;&amp;&#39;")

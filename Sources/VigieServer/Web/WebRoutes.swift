@@ -86,7 +86,7 @@ struct WebRoutes: Sendable {
             form.csrf == session.csrfToken
         else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
         await api.sessions.close(token: token)
-        try api.store.appendAudit(actor: session.account.name, action: "logout", target: "POST /logout", detail: "", at: Date())
+        try await api.audit.record(actor: session.account.name, action: "logout", target: "POST /logout", detail: "")
         var response = HTML.redirect("/login")
         response.setCookie(api.sessionCookie(""))
         return response
@@ -101,7 +101,7 @@ struct WebRoutes: Sendable {
         case answered(Response)
     }
 
-    func access(_ request: Request, _ context: VigieRequestContext, _ current: String, _ permission: Permission, audited: Bool) throws -> Access {
+    func access(_ request: Request, _ context: VigieRequestContext, _ current: String, _ permission: Permission, audited: Bool) async throws -> Access {
         guard let session = context.session else { return .answered(HTML.redirect("/login")) }
         let words = Language.of(request)
         guard permission.roles.contains(session.account.role) else {
@@ -112,7 +112,7 @@ struct WebRoutes: Sendable {
             return .answered(response)
         }
         if audited {
-            try api.store.appendAudit(actor: session.account.name, action: "read", target: "GET \(current)", detail: "", at: Date())
+            try await api.audit.record(actor: session.account.name, action: "read", target: "GET \(current)", detail: "")
         }
         return .granted(session, words)
     }
@@ -120,7 +120,7 @@ struct WebRoutes: Sendable {
     /// Key figures: incidents of the last 28 days by category against the 28 before, and the open alerts.
     func overview(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let (session, words): (Session, Language)
-        switch try access(request, context, "/", .readStatistics, audited: true) {
+        switch try await access(request, context, "/", .readStatistics, audited: true) {
         case .answered(let response): return response
         case .granted(let granted, let language): (session, words) = (granted, language)
         }
@@ -158,7 +158,7 @@ struct WebRoutes: Sendable {
     /// The map: districts shaded by incidents, density, new incidents live.
     func map(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let (session, words): (Session, Language)
-        switch try access(request, context, "/map", .readStatistics, audited: false) {
+        switch try await access(request, context, "/map", .readStatistics, audited: false) {
         case .answered(let response): return response
         case .granted(let granted, let language): (session, words) = (granted, language)
         }
@@ -184,7 +184,7 @@ struct WebRoutes: Sendable {
     /// The next 14 days' items with their risk, clashes and officers.
     func agenda(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let (session, words): (Session, Language)
-        switch try access(request, context, "/agenda", .readAgenda, audited: true) {
+        switch try await access(request, context, "/agenda", .readAgenda, audited: true) {
         case .answered(let response): return response
         case .granted(let granted, let language): (session, words) = (granted, language)
         }
