@@ -45,6 +45,10 @@ func runBenchmark() async throws {
         var store: String?
         if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count { store = arguments[index + 1] }
         try AgendaBenchmark(store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie")).run()
+    case "server":
+        var store: String?
+        if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count { store = arguments[index + 1] }
+        try ServerBenchmark(store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie")).run()
     case "gi-calibration":
         HotspotCalibration().run()
     default:
@@ -53,6 +57,7 @@ func runBenchmark() async throws {
                    VigieBenchmarks analytics [ROWS] [--db STORE]
                    VigieBenchmarks forecast
                    VigieBenchmarks agenda [--db STORE]
+                   VigieBenchmarks server [--db STORE]
                    VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)

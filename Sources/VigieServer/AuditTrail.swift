@@ -8,6 +8,10 @@ actor AuditTrail {
     private nonisolated let store: any ServedStore
     private var pending: [(record: AuditRecord, done: CheckedContinuation<Void, any Error>)] = []
     private var writing = false
+    /// When each read was last written, by actor, target and filter.
+    private var recentReads: [String: Date] = [:]
+    /// The same read by the same account within this many seconds is written once.
+    static let readWindow: TimeInterval = 60
 
     init(store: any ServedStore) {
         self.store = store
@@ -26,6 +30,17 @@ actor AuditTrail {
 
     func record(actor: String, action: String, target: String, detail: String) async throws {
         try await record(AuditRecord(actor: actor, action: action, target: target, detail: detail, at: Date()))
+    }
+
+    /// Writes a read, unless the same account made the same read (route and filter) within the last
+    /// minute: the log then already says who saw what, and a dashboard refreshing every few seconds does
+    /// not flood it.
+    func read(actor: String, target: String, detail: String, now: Date = Date()) async throws {
+        let key = actor + "\u{0}" + target + "\u{0}" + detail
+        if let last = recentReads[key], now.timeIntervalSince(last) < Self.readWindow { return }
+        recentReads[key] = now
+        if recentReads.count > 50_000 { recentReads = recentReads.filter { now.timeIntervalSince($0.value) < Self.readWindow } }
+        try await record(AuditRecord(actor: actor, action: "read", target: target, detail: detail, at: now))
     }
 
     /// The waiting entries, taken; `nil`, and no longer writing, when there are none.

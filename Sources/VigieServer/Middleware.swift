@@ -57,15 +57,23 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = VigieRequestContext
     let sessions: SessionStore
     let store: any ServedStore
+    let tokens = TokenCache()
     static let cookie = "vigie_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
-            guard authorization.hasPrefix("Bearer "),
-                let token = try store.token(hash: SessionStore.key(String(authorization.dropFirst(7)))),
-                token.revokedAt == nil, let account = try store.account(named: token.accountName), account.disabledAt == nil
-            else {
+            let store = self.store
+            let hash = SessionStore.key(String(authorization.dropFirst(7)))
+            let account = authorization.hasPrefix("Bearer ")
+                ? try await tokens.account(hash: hash) {
+                    guard let token = try store.token(hash: hash), token.revokedAt == nil,
+                        let account = try store.account(named: token.accountName), account.disabledAt == nil
+                    else { return nil }
+                    return account
+                }
+                : nil
+            guard let account else {
                 throw APIError(.unauthorized, "bad-token", "the API token is unknown, revoked, or its account disabled")
             }
             context.session = Session(account: account, csrfToken: "", expires: .distantFuture)

@@ -54,9 +54,13 @@ struct APIRoutes: Sendable {
                     detail: request.uri.query ?? "")
                 throw APIError.forbidden(permission, account.role)
             }
-            try await audit.record(
-                actor: account.name, action: request.method == .get ? "read" : "write",
-                target: "\(request.method) \(request.uri.path)", detail: request.uri.query ?? "")
+            if request.method == .get {
+                try await audit.read(actor: account.name, target: "GET \(request.uri.path)", detail: request.uri.query ?? "")
+            } else {
+                try await audit.record(
+                    actor: account.name, action: "write", target: "\(request.method) \(request.uri.path)",
+                    detail: request.uri.query ?? "")
+            }
             return try await handler(request, context, account)
         }
     }

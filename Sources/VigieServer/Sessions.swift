@@ -107,3 +107,26 @@ public actor LoginLimiter {
         }
     }
 }
+
+/// The accounts API tokens stand for, remembered for a few seconds so that a program's requests do not each
+/// read the token and the account: a revoked token or a disabled account stops within `seconds`.
+public actor TokenCache {
+    private var accounts: [String: (account: Account, until: Date)] = [:]
+    private let seconds: TimeInterval
+
+    public init(seconds: TimeInterval = 5) {
+        self.seconds = seconds
+    }
+
+    /// The account of the token with this hash, from memory or from `load`.
+    func account(hash: String, now: Date = Date(), load: () throws -> Account?) rethrows -> Account? {
+        if let known = accounts[hash], known.until > now { return known.account }
+        guard let account = try load() else {
+            accounts[hash] = nil
+            return nil
+        }
+        if accounts.count > 10_000 { accounts = accounts.filter { $0.value.until > now } }
+        accounts[hash] = (account, now.addingTimeInterval(seconds))
+        return account
+    }
+}

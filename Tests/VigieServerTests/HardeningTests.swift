@@ -78,6 +78,20 @@ struct HardeningTests {
         #expect(Set(try store.auditEntries(limit: 500).map(\.actor)).count == 200)
     }
 
+    @Test("the same read by the same account within a minute is written once; another filter or a minute later is written")
+    func readsCoalesce() async throws {
+        let store = try SQLiteStore.inMemory()
+        let trail = AuditTrail(store: store)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        try await trail.read(actor: "marie", target: "GET /api/v1/stats", detail: "by=district", now: start)
+        try await trail.read(actor: "marie", target: "GET /api/v1/stats", detail: "by=district", now: start.addingTimeInterval(30))
+        try await trail.read(actor: "marie", target: "GET /api/v1/stats", detail: "by=category", now: start.addingTimeInterval(31))
+        try await trail.read(actor: "paul", target: "GET /api/v1/stats", detail: "by=district", now: start.addingTimeInterval(32))
+        try await trail.read(actor: "marie", target: "GET /api/v1/stats", detail: "by=district", now: start.addingTimeInterval(61))
+        let entries = try store.auditEntries(limit: 10).reversed().map { "\($0.actor) \($0.detail)" }
+        #expect(entries == ["marie by=district", "marie by=category", "paul by=district", "marie by=district"])
+    }
+
     @Test("escaping works on scalars: a quote with a combining mark is still escaped")
     func escaping() {
         #expect(HTML.escape("x\"\u{301} onmouseover=<b>&'") == "x&quot;\u{301} onmouseover=&lt;b&gt;&amp;&#39;")
