@@ -58,9 +58,11 @@ extension APIRoutes {
 
     /// The kernel density of incidents on square cells, as GeoJSON cells with their density (incidents per
     /// km²); `cell` and `bandwidth` in metres, `from`, `to`, `category` as for statistics.
-    func density(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<PolygonFeatures> {
+    func density(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> EncodedJSON {
         let query = request.uri.queryParameters
         let snapshot = try await snapshots.current()
+        let key = "density?" + (request.uri.query ?? "")
+        if let kept = await aggregates.answer(key, cursor: snapshot.cursor) { return EncodedJSON(body: kept) }
         func number(_ name: String, _ fallback: Double, _ range: ClosedRange<Double>) throws -> Double {
             guard let text = query[name[...]] else { return fallback }
             guard let value = Double(String(text)), range.contains(value) else {
@@ -81,7 +83,7 @@ extension APIRoutes {
         } catch let error as AnalyticsError {
             throw APIError(.badRequest, "bad-parameter", "\(error)")
         }
-        guard let projection = surface.projection else { return JSONBody(PolygonFeatures(features: [])) }
+        guard let projection = surface.projection else { return EncodedJSON(body: try JSONBody(PolygonFeatures(features: [])).encoded()) }
         let grid = surface.grid
         guard grid.count <= 400_000 else {
             throw APIError(.badRequest, "bad-parameter", "cell: \(Int(cell)) m cells make \(grid.count) cells over the city; use larger cells")
@@ -97,7 +99,9 @@ extension APIRoutes {
                 geometry: .init(coordinates: [[corners]]),
                 properties: ["cell": .integer(index), "density": .number(surface.density[index])])
         }
-        return JSONBody(PolygonFeatures(features: features))
+        let body = try JSONBody(PolygonFeatures(features: features)).encoded()
+        await aggregates.keep(body, for: key, cursor: snapshot.cursor)
+        return EncodedJSON(body: body)
     }
 
     /// The filter of `from`, `to` (YYYY-MM-DD, `to` exclusive) and `category` (repeated).

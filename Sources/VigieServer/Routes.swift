@@ -15,6 +15,8 @@ struct APIRoutes: Sendable {
     let snapshots: SnapshotCache
     /// The audit log, written in batches of the requests that arrive together.
     let audit: AuditTrail
+    /// Aggregation answers, while the snapshot has not moved.
+    let aggregates = AggregateCache()
     /// The key personal fields are pseudonymised with, for ingestion; sources with personal fields are
     /// refused without it.
     let pseudonymiser: Pseudonymiser?
@@ -195,9 +197,11 @@ struct APIRoutes: Sendable {
 
     /// Incident counts grouped `by` one or two of district, category, source, hour-of-week, day, week,
     /// month, filtered by `from`, `to` (YYYY-MM-DD, `to` exclusive), `category`, `district` with `level`.
-    func stats(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<StatisticsTable> {
+    func stats(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> EncodedJSON {
         let query = request.uri.queryParameters
         let snapshot = try await snapshots.current()
+        let key = "stats?" + (request.uri.query ?? "")
+        if let kept = await aggregates.answer(key, cursor: snapshot.cursor) { return EncodedJSON(body: kept) }
         let level = query["level"].map(String.init) ?? snapshot.districtLevels.first ?? "arrondissement"
         let groupings = try query.getAll("by").map { name -> Grouping in
             switch name {
@@ -220,7 +224,9 @@ struct APIRoutes: Sendable {
         if !districts.isEmpty { filter.districts = (level, Set(districts)) }
         do {
             let table = try snapshot.count(by: groupings, filter: filter)
-            return JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) }))
+            let body = try JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) })).encoded()
+            await aggregates.keep(body, for: key, cursor: snapshot.cursor)
+            return EncodedJSON(body: body)
         } catch let error as AnalyticsError {
             throw APIError(.badRequest, "bad-parameter", "\(error)")
         }
@@ -283,11 +289,6 @@ struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
     init(_ value: Value) { self.value = value }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = .sortedKeys
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        try EncodedJSON(body: encoded()).response(from: request, context: context)
     }
 }
