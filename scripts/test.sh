@@ -6,3 +6,4 @@ scripts/ensure-packages.sh
 swift build --build-tests
 swift test --skip-build
 scripts/browser-test.sh
+scripts/api-test.sh

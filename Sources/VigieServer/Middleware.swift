@@ -31,6 +31,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             failure = error
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = ServedRoutes.methods(of: request.uri.path) {
+                var response = try APIError(
+                    .methodNotAllowed, "method-not-allowed",
+                    "\(request.uri.path) answers \(allowed.joined(separator: ", ")) only"
+                ).response(from: request, context: context)
+                response.headers[.allow] = allowed.joined(separator: ", ")
+                return response
+            }
             failure = APIError(error.status, Self.code(error.status), error.body ?? error.status.reasonPhrase)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(error)")
@@ -95,4 +103,29 @@ struct SessionMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+}
+
+/// The routes the server answers, with their methods: a known path asked with another method is a 405.
+enum ServedRoutes {
+    /// The methods a path is served with, when it is a route of the server (`{name}` matches one segment).
+    static func methods(of path: String) -> [String]? {
+        let segments = path.split(separator: "/")
+        for (pattern, methods) in routes {
+            let parts = pattern.split(separator: "/")
+            guard parts.count == segments.count else { continue }
+            if zip(parts, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) { return methods }
+        }
+        return nil
+    }
+
+    /// Every route and its methods.
+    static let routes: [(String, [String])] = [
+        ("/health", ["GET"]), ("/api/openapi.yaml", ["GET"]), ("/api/v1/session", ["POST", "DELETE"]),
+        ("/api/v1/me", ["GET"]), ("/api/v1/sources", ["GET"]), ("/api/v1/sources/{name}/records", ["POST"]),
+        ("/api/v1/agenda", ["GET"]), ("/api/v1/stats", ["GET"]), ("/api/v1/density", ["GET"]),
+        ("/api/v1/districts", ["GET"]), ("/api/v1/alerts", ["GET"]), ("/api/v1/live", ["GET"]),
+        ("/api/v1/points", ["GET"]), ("/api/v1/quarantine", ["GET"]), ("/api/v1/users", ["GET"]),
+        ("/api/v1/audit", ["GET"]), ("/api/v1/audit/verify", ["GET"]), ("/login", ["GET", "POST"]),
+        ("/logout", ["POST"]), ("/", ["GET"]), ("/map", ["GET"]), ("/agenda", ["GET"]),
+    ]
 }

@@ -27,6 +27,9 @@ components:
       scheme: bearer
       description: An API token from `vigie tokens create`, acting as its account.
   schemas:
+    Category:
+      type: string
+      enum: [assault, theft, burglary, damage, drugs, nuisance, public-order, road-safety, parking, street, rescue, other]
     Error:
       type: object
       required: [error]
@@ -233,6 +236,9 @@ components:
     BadParameter:
       description: A parameter cannot be read; the message names it and says why.
       content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+    NotFound:
+      description: What the parameters name does not exist (a source, a district level, a district).
+      content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
 paths:
   /health:
     get:
@@ -316,6 +322,7 @@ paths:
           description: The assessed agenda.
           content: {application/json: {schema: {$ref: "#/components/schemas/AgendaDocument"}}}
         "400": {$ref: "#/components/responses/BadParameter"}
+        "404": {$ref: "#/components/responses/NotFound"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/stats:
@@ -330,7 +337,7 @@ paths:
           explode: true
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive.}
-        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
         - {name: district, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
         - {name: level, in: query, schema: {type: string}}
       responses:
@@ -338,18 +345,20 @@ paths:
           description: The counts.
           content: {application/json: {schema: {$ref: "#/components/schemas/Statistics"}}}
         "400": {$ref: "#/components/responses/BadParameter"}
+        "404": {$ref: "#/components/responses/NotFound"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/density:
     get:
       operationId: density
       summary: Kernel density of incidents on square cells (incidents per km²), as GeoJSON cells.
+      description: The bandwidth must lie between half a cell and 20 cells, and the grid over the city hold at most 400,000 cells; otherwise the answer is 400.
       parameters:
         - {name: cell, in: query, schema: {type: number, minimum: 25, maximum: 2000, default: 100}}
         - {name: bandwidth, in: query, schema: {type: number, minimum: 50, maximum: 5000, default: 300}}
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
-        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
       responses:
         "200":
           description: The cells holding density.
@@ -379,6 +388,7 @@ paths:
         "200":
           description: The alerts.
           content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Alert"}}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/live:
@@ -401,7 +411,7 @@ paths:
       parameters:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
-        - {name: category, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 50000, default: 10000}}
       responses:
         "200":
@@ -430,6 +440,7 @@ paths:
           description: The rows.
           content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/QuarantinedRow"}}}}
         "400": {$ref: "#/components/responses/BadParameter"}
+        "404": {$ref: "#/components/responses/NotFound"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/sources/{name}/records:

@@ -139,7 +139,12 @@ extension APIRoutes {
 
     /// Open alerts, or all of them with `all=true`.
     func alerts(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AlertView]> {
-        let all = request.uri.queryParameters["all"] == "true"
+        let all: Bool
+        switch request.uri.queryParameters["all"].map({ String($0) }) {
+        case nil, "false": all = false
+        case "true": all = true
+        case let other?: throw APIError(.badRequest, "bad-parameter", "all: '\(other)' is not true or false")
+        }
         return JSONBody(try store.alerts(includeAcknowledged: all, limit: 1_000).map { alert in
             AlertView(
                 id: alert.id, kind: alert.kind.rawValue, day: alert.day, districtLevel: alert.districtLevel,
@@ -155,7 +160,7 @@ extension APIRoutes {
         var sourceID: Int64?
         if let name = query["source"] {
             guard let source = try store.source(named: String(name)) else {
-                throw APIError(.badRequest, "bad-parameter", "source: there is no source named '\(name)'")
+                throw APIError(.notFound, "not-found", "source: there is no source named '\(name)'")
             }
             sourceID = source.id
         }

@@ -79,14 +79,18 @@ struct APIRoutes: Sendable {
         let csrfToken: String?
     }
 
-    /// Refuses a login posted from another site's page (a forged login would put the victim in the
-    /// attacker's account), and closes the session the browser had, if any.
+    /// Refuses a login posted from another site's page: a forged login would put the victim in the
+    /// attacker's account.
     func prepareLogin(_ request: Request) async throws {
         if let origin = request.headers[.origin], let host = request.head.authority,
             origin != "http://\(host)" && origin != "https://\(host)"
         {
             throw APIError(.forbidden, "cross-origin", "a login must come from this server's own page")
         }
+    }
+
+    /// Once a login succeeded, closes the session the browser had before it, if any.
+    func replaceSession(of request: Request) async {
         if let previous = request.cookies[SessionMiddleware.cookie]?.value { await sessions.close(token: previous) }
     }
 
@@ -101,6 +105,7 @@ struct APIRoutes: Sendable {
         let (token, session) = try await authenticate(
             name: credentials.name, password: credentials.password, address: context.remoteAddress,
             target: "POST /api/v1/session")
+        await replaceSession(of: request)
         let account = session.account
         var response = try Me(
             name: account.name, role: account.role.rawValue, permissions: Self.permissions(account.role),
@@ -191,7 +196,7 @@ struct APIRoutes: Sendable {
                 rules: AgendaRules())
             return JSONBody(AgendaDocument(loaded).document)
         } catch let error as AnalyticsError {
-            throw APIError(.badRequest, "bad-parameter", "\(error)")
+            throw Self.apiError(error)
         }
     }
 
@@ -228,7 +233,15 @@ struct APIRoutes: Sendable {
             await aggregates.keep(body, for: key, cursor: snapshot.cursor)
             return EncodedJSON(body: body)
         } catch let error as AnalyticsError {
-            throw APIError(.badRequest, "bad-parameter", "\(error)")
+            throw Self.apiError(error)
+        }
+    }
+
+    /// An analytics refusal as the API answers it: what does not exist is not found, the rest a bad parameter.
+    static func apiError(_ error: AnalyticsError) -> APIError {
+        switch error {
+        case .unknownDistrictLevel, .unknownDistrict: APIError(.notFound, "not-found", "\(error)")
+        default: APIError(.badRequest, "bad-parameter", "\(error)")
         }
     }
 

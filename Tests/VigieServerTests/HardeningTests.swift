@@ -54,6 +54,22 @@ struct HardeningTests {
         }
     }
 
+    @Test("a known path asked with another method answers 405 with the methods it takes")
+    func methodNotAllowed() async throws {
+        let store = try ServerTests.store()
+        try await ServerTests.application(store).test(.router) { client in
+            try await client.execute(uri: "/api/v1/sources", method: .put) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/api/v1/sources/police/records", method: .get) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/api/v1/nowhere", method: .put) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test("attempts are counted when they are let through, so simultaneous guesses cannot all pass")
     func limiterCountsAtAdmission() async {
         let limiter = LoginLimiter(limit: 3, addressLimit: 100, window: 600)

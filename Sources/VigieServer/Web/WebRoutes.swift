@@ -65,6 +65,7 @@ struct WebRoutes: Sendable {
         do {
             let (token, _) = try await api.authenticate(
                 name: form.name, password: form.password, address: context.remoteAddress, target: "POST /login")
+            await api.replaceSession(of: request)
             var response = HTML.redirect("/")
             response.setCookie(api.sessionCookie(token))
             return response
