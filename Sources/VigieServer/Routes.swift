@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
+import NIOPosix
 import VigieAnalytics
 import VigieIngest
 import VigieCore
@@ -128,7 +129,10 @@ struct APIRoutes: Sendable {
         // The hash is always checked, against a stand-in when there is no such account, so that the time an
         // answer takes does not tell which names exist.
         let account = try store.account(named: name)
-        let matches = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.standInHash)
+        // bcrypt takes a quarter of a second on purpose: it runs on NIO's blocking pool, not on the threads
+        // every other request shares.
+        let hash = account?.passwordHash ?? Self.standInHash
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard matches, let account, account.disabledAt == nil else {
             try await audit.record(actor: name, action: "login-failed", target: target, detail: address ?? "")
             throw APIError(.unauthorized, "bad-credentials", "the name or the password is wrong, or the account is disabled")
