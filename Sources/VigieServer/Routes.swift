@@ -38,7 +38,7 @@ struct APIRoutes: Sendable {
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))
-        api.get("audit", use: authorized(.readAudit, audit))
+        api.get("audit", use: authorized(.readAudit, auditEntries))
         api.get("audit/verify", use: authorized(.readAudit, verify))
     }
 
@@ -260,7 +260,7 @@ struct APIRoutes: Sendable {
         JSONBody(try store.accounts().map { AccountView(name: $0.name, role: $0.role.rawValue, createdAt: $0.createdAt, disabledAt: $0.disabledAt) })
     }
 
-    func audit(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AuditEntry]> {
+    func auditEntries(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AuditEntry]> {
         let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 100
         guard (1...10_000).contains(limit) else {
             throw APIError(.badRequest, "bad-parameter", "limit: give a number of entries from 1 to 10,000")
