@@ -60,9 +60,6 @@ extension APIRoutes {
     /// km²); `cell` and `bandwidth` in metres, `from`, `to`, `category` as for statistics.
     func density(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> EncodedJSON {
         let query = request.uri.queryParameters
-        let snapshot = try await snapshots.current()
-        let key = "density?" + (request.uri.query ?? "")
-        if let kept = await aggregates.answer(key, cursor: snapshot.cursor) { return EncodedJSON(body: kept) }
         func number(_ name: String, _ fallback: Double, _ range: ClosedRange<Double>) throws -> Double {
             guard let text = query[name[...]] else { return fallback }
             guard let value = Double(String(text)), range.contains(value) else {
@@ -76,32 +73,35 @@ extension APIRoutes {
         guard bandwidth <= 20 * cell else {
             throw APIError(.badRequest, "bad-parameter", "bandwidth: \(Int(bandwidth)) m spans more than 20 cells of \(Int(cell)) m; use cells of at least \(Int((bandwidth / 20).rounded(.up))) m")
         }
-        let filter = try Self.filter(query, snapshot: snapshot)
-        let surface: DensitySurface
-        do {
-            surface = try snapshot.density(filter: filter, cellSize: cell, bandwidth: bandwidth)
-        } catch let error as AnalyticsError {
-            throw APIError(.badRequest, "bad-parameter", "\(error)")
-        }
-        guard let projection = surface.projection else { return EncodedJSON(body: try JSONBody(PolygonFeatures(features: [])).encoded()) }
-        let grid = surface.grid
-        guard grid.count <= 400_000 else {
-            throw APIError(.badRequest, "bad-parameter", "cell: \(Int(cell)) m cells make \(grid.count) cells over the city; use larger cells")
-        }
-        let features = surface.density.indices.filter { surface.density[$0] > 0 }.map { index in
-            let centre = grid.cellCenter(index)
-            let half = grid.cellSize / 2
-            let corners = [(-half, -half), (half, -half), (half, half), (-half, half), (-half, -half)].map { dx, dy in
-                let point = projection.unproject(PlanarPoint(x: centre.x + dx, y: centre.y + dy))
-                return [(point.longitude * 1e6).rounded() / 1e6, (point.latitude * 1e6).rounded() / 1e6]
+        return try await aggregate(request) { snapshot in
+            let surface = try snapshot.density(filter: try Self.filter(query, snapshot: snapshot), cellSize: cell, bandwidth: bandwidth)
+            guard let projection = surface.projection else { return try JSONBody(PolygonFeatures(features: [])).encoded() }
+            let grid = surface.grid
+            guard grid.count <= 400_000 else {
+                throw APIError(.badRequest, "bad-parameter", "cell: \(Int(cell)) m cells make \(grid.count) cells over the city; use larger cells")
             }
-            return PolygonFeatures.Feature(
-                geometry: .init(coordinates: [[corners]]),
-                properties: ["cell": .integer(index), "density": .number(surface.density[index])])
+            let features = surface.density.indices.filter { surface.density[$0] > 0 }.map { index in
+                let centre = grid.cellCenter(index)
+                let half = grid.cellSize / 2
+                let corners = [(-half, -half), (half, -half), (half, half), (-half, half), (-half, -half)].map { dx, dy in
+                    let point = projection.unproject(PlanarPoint(x: centre.x + dx, y: centre.y + dy))
+                    return [(point.longitude * 1e6).rounded() / 1e6, (point.latitude * 1e6).rounded() / 1e6]
+                }
+                return PolygonFeatures.Feature(
+                    geometry: .init(coordinates: [[corners]]),
+                    properties: ["cell": .integer(index), "density": .number(surface.density[index])])
+            }
+            return try JSONBody(PolygonFeatures(features: features)).encoded()
         }
-        let body = try JSONBody(PolygonFeatures(features: features)).encoded()
-        await aggregates.keep(body, for: key, cursor: snapshot.cursor)
-        return EncodedJSON(body: body)
+    }
+
+    /// A whole-number parameter within `range`, `fallback` when absent; anything else is a bad parameter.
+    static func integer(_ query: Parameters, _ name: String, _ range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let text = query[name[...]] else { return fallback }
+        guard let value = Int(String(text)), range.contains(value) else {
+            throw APIError(.badRequest, "bad-parameter", "\(name): '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
     }
 
     /// The filter of `from`, `to` (YYYY-MM-DD, `to` exclusive) and `category` (repeated).
@@ -164,49 +164,30 @@ extension APIRoutes {
             }
             sourceID = source.id
         }
-        let limit = try query["limit"].map { text -> Int in
-            guard let limit = Int(String(text)), (1...10_000).contains(limit) else {
-                throw APIError(.badRequest, "bad-parameter", "limit: give a number of rows from 1 to 10,000")
-            }
-            return limit
-        } ?? 100
+        let limit = try Self.integer(query, "limit", 1...10_000, default: 100)
         return JSONBody(try store.quarantinedRows(sourceID: sourceID, limit: limit))
     }
 }
 
 /// Located incidents for the map's clusters: `[latitude, longitude, category]` each.
 struct MapPoints: Encodable, Sendable {
-    enum Value: Encodable, Sendable {
-        case number(Double)
-        case text(String)
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .number(let number): try container.encode(number)
-            case .text(let text): try container.encode(text)
-            }
-        }
-    }
     let total: Int
     let truncated: Bool
-    let points: [[Value]]
+    let points: [[JSONScalar]]
 }
 
 extension APIRoutes {
     /// The located incidents of a period and categories (as for density), the latest `limit` of them (at
     /// most 50,000; 10,000 by default): positions and categories, for clustered markers.
-    func points(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<MapPoints> {
+    func points(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> EncodedJSON {
         let query = request.uri.queryParameters
-        let snapshot = try await snapshots.current()
-        let limit = try query["limit"].map { text -> Int in
-            guard let limit = Int(String(text)), (1...50_000).contains(limit) else {
-                throw APIError(.badRequest, "bad-parameter", "limit: give a number of incidents from 1 to 50,000")
-            }
-            return limit
-        } ?? 10_000
-        let (points, total) = try snapshot.points(filter: try Self.filter(query, snapshot: snapshot), limit: limit)
-        return JSONBody(MapPoints(
-            total: total, truncated: total > points.count,
-            points: points.map { [.number($0.latitude), .number($0.longitude), .text($0.category.rawValue)] }))
+        let limit = try Self.integer(query, "limit", 1...50_000, default: 10_000)
+        return try await aggregate(request) { snapshot in
+            let (points, total) = try snapshot.points(filter: try Self.filter(query, snapshot: snapshot), limit: limit)
+            return try JSONBody(MapPoints(
+                total: total, truncated: total > points.count,
+                points: points.map { [.number($0.latitude), .number($0.longitude), .text($0.category.rawValue)] }
+            )).encoded()
+        }
     }
 }

@@ -188,12 +188,7 @@ struct APIRoutes: Sendable {
             }
             return day
         } ?? CivilDate(Date(), in: snapshot.timeZone)
-        let days = try query["days"].map { text -> Int in
-            guard let days = Int(String(text)), (1...366).contains(days) else {
-                throw APIError(.badRequest, "bad-parameter", "days: '\(text)' is not a number of days from 1 to 366")
-            }
-            return days
-        } ?? 30
+        let days = try Self.integer(query, "days", 1...366, default: 30)
         do {
             let loaded = try AgendaAssessment.load(
                 from: store, snapshot: snapshot, firstDay: firstDay, days: days, level: query["level"].map(String.init),
@@ -208,37 +203,46 @@ struct APIRoutes: Sendable {
     /// month, filtered by `from`, `to` (YYYY-MM-DD, `to` exclusive), `category`, `district` with `level`.
     func stats(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> EncodedJSON {
         let query = request.uri.queryParameters
-        let snapshot = try await snapshots.current()
-        let key = "stats?" + (request.uri.query ?? "")
-        if let kept = await aggregates.answer(key, cursor: snapshot.cursor) { return EncodedJSON(body: kept) }
-        let level = query["level"].map(String.init) ?? snapshot.districtLevels.first ?? "arrondissement"
-        let groupings = try query.getAll("by").map { name -> Grouping in
-            switch name {
-            case "district": .district(level: level)
-            case "category": .category
-            case "source": .source
-            case "hour-of-week": .hourOfWeek
-            case "day": .day
-            case "week": .week
-            case "month": .month
-            default:
-                throw APIError(.badRequest, "bad-parameter", "by: '\(name)' is not a grouping; use district, category, source, hour-of-week, day, week or month")
+        return try await aggregate(request) { snapshot in
+            let level = query["level"].map(String.init) ?? snapshot.districtLevels.first ?? "arrondissement"
+            let groupings = try query.getAll("by").map { name -> Grouping in
+                switch name {
+                case "district": .district(level: level)
+                case "category": .category
+                case "source": .source
+                case "hour-of-week": .hourOfWeek
+                case "day": .day
+                case "week": .week
+                case "month": .month
+                default:
+                    throw APIError(.badRequest, "bad-parameter", "by: '\(name)' is not a grouping; use district, category, source, hour-of-week, day, week or month")
+                }
             }
-        }
-        guard groupings.count <= 2 else {
-            throw APIError(.badRequest, "bad-parameter", "by: give at most two groupings")
-        }
-        var filter = try Self.filter(query, snapshot: snapshot)
-        let districts = query.getAll("district").map { String($0) }
-        if !districts.isEmpty { filter.districts = (level, Set(districts)) }
-        do {
+            guard groupings.count <= 2 else {
+                throw APIError(.badRequest, "bad-parameter", "by: give at most two groupings")
+            }
+            var filter = try Self.filter(query, snapshot: snapshot)
+            let districts = query.getAll("district").map { String($0) }
+            if !districts.isEmpty { filter.districts = (level, Set(districts)) }
             let table = try snapshot.count(by: groupings, filter: filter)
-            let body = try JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) })).encoded()
-            await aggregates.keep(body, for: key, cursor: snapshot.cursor)
-            return EncodedJSON(body: body)
+            return try JSONBody(StatisticsTable(table, groupings: query.getAll("by").map { String($0) })).encoded()
+        }
+    }
+
+    /// An aggregation route's answer on the current snapshot: the one kept while the snapshot has not
+    /// moved, or `compute`'s, then kept. Analytics refusals become API errors.
+    func aggregate(_ request: Request, _ compute: (IncidentSnapshot) throws -> ByteBuffer) async throws -> EncodedJSON {
+        let snapshot = try await snapshots.current()
+        let key = request.uri.path + "?" + (request.uri.query ?? "")
+        if let kept = await aggregates.answer(key, cursor: snapshot.cursor) { return EncodedJSON(body: kept) }
+        let body: ByteBuffer
+        do {
+            body = try compute(snapshot)
         } catch let error as AnalyticsError {
             throw Self.apiError(error)
         }
+        await aggregates.keep(body, for: key, cursor: snapshot.cursor)
+        return EncodedJSON(body: body)
     }
 
     /// An analytics refusal as the API answers it: what does not exist is not found, the rest a bad parameter.
@@ -261,10 +265,7 @@ struct APIRoutes: Sendable {
     }
 
     func auditEntries(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AuditEntry]> {
-        let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 100
-        guard (1...10_000).contains(limit) else {
-            throw APIError(.badRequest, "bad-parameter", "limit: give a number of entries from 1 to 10,000")
-        }
+        let limit = try Self.integer(request.uri.queryParameters, "limit", 1...10_000, default: 100)
         return JSONBody(try store.auditEntries(limit: limit))
     }
 

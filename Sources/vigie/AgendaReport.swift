@@ -16,11 +16,7 @@ struct AgendaReport {
     func clash(_ clash: Clash) -> AgendaDocument.ClashJSON { json.clash(clash) }
 
     /// `2026-12-05 14:00` in the deployment's zone.
-    func when(_ date: Date) -> String {
-        let calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = zone; return c }()
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return CivilDate(date, in: zone).iso + String(format: " %02d:%02d", parts.hour!, parts.minute!)
-    }
+    func when(_ date: Date) -> String { date.localDateTime(in: zone) }
 
     static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded())) %" } ?? "" }
 

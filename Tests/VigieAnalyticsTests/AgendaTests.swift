@@ -36,8 +36,6 @@ struct ClashTests {
 
     @Test("the clashes planted are found, with their reasons, and none is invented")
     func planted() throws {
-        let saturday = (F.time(2026, 6, 13, 0), F.time(2026, 6, 14, 0))
-        _ = saturday
         let items = [
             // A concert on a square at (0, 0), Saturday evening.
             F.item("A", .event, F.square(0, 0, 40), F.time(2026, 6, 13, 18), F.time(2026, 6, 13, 23), attendance: 3_000),

@@ -8,7 +8,6 @@ public struct AgendaDocument: Sendable {
     public let loaded: AgendaAssessment.Loaded
     var assessment: AgendaAssessment { loaded.assessment }
     var zone: TimeZone { loaded.timeZone }
-    var assessed: AgendaAssessment.Loaded { loaded }
 
     public init(_ loaded: AgendaAssessment.Loaded) {
         self.loaded = loaded
@@ -143,8 +142,8 @@ public struct AgendaDocument: Sendable {
     public var document: Document {
         let byDay = Dictionary(grouping: assessment.districtDays, by: \.day)
         return Document(
-            from: assessment.days.first?.day ?? CivilDate(assessed.start, in: zone), days: assessment.days.count,
-            districtLevel: assessed.level, incidentHistory: assessed.historyLeftOut == nil,
+            from: assessment.days.first?.day ?? CivilDate(loaded.start, in: zone), days: assessment.days.count,
+            districtLevel: loaded.level, incidentHistory: loaded.historyLeftOut == nil,
             items: assessment.assessed.map(item),
             calendar: assessment.days.map { day in
                 DayJSON(

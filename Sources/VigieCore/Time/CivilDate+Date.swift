@@ -9,3 +9,13 @@ extension CivilDate {
         self.init(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
+
+extension Date {
+    /// The local date and time in `zone`, as `yyyy-MM-dd HH:mm`.
+    public func localDateTime(in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: self)
+        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+    }
+}

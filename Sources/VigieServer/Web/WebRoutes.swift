@@ -194,12 +194,9 @@ struct WebRoutes: Sendable {
             from: api.store, snapshot: snapshot, firstDay: CivilDate(Date(), in: snapshot.timeZone), days: 14, level: nil,
             rules: AgendaRules())
         let assessment = loaded.assessment
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = loaded.timeZone
         let rows = assessment.assessed.map { item -> String in
             let event = assessment.items[item.index]
-            let parts = calendar.dateComponents([.hour, .minute], from: event.startsAt)
-            let when = CivilDate(event.startsAt, in: loaded.timeZone).iso + String(format: " %02d:%02d", parts.hour!, parts.minute!)
+            let when = event.startsAt.localDateTime(in: loaded.timeZone)
             return """
                 <tr class="band-\(item.risk.band.rawValue)"><td>\(when)</td><td>\(HTML.escape(event.title))</td>\
                 <td>\(event.kind.rawValue)</td><td title="\(HTML.escape(item.risk.summary))">\(item.risk.score)</td>\
