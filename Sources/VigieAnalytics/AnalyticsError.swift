@@ -17,6 +17,7 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case tooManyDistricts(level: String, count: Int)
     case invalidDilation(Int)
     case unknownTimeZone(String)
+    case invalidForecast(String)
 
     public var description: String {
         switch self {
@@ -48,6 +49,8 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             "level '\(level)' has \(count) districts; analytics handle at most 32,767 per level"
         case .unknownTimeZone(let name):
             "the deployment's time zone '\(name)' is unknown; set it with `vigie deployment set --time-zone`"
+        case .invalidForecast(let reason):
+            reason
         case .invalidDilation(let cells):
             "the study area grows by 0 to 100 cells, not \(cells)"
         case .tooManyGroups(let count):

@@ -226,6 +226,121 @@ components:
         detail: {type: string}
         previousHash: {type: string}
         hash: {type: string}
+    Provenance:
+      type: object
+      description: How far to trust a forecast - its method, period, cells, what it learnt from, its measured accuracy and warnings.
+      required: [method, origin, horizonHours, cellSize, studyCells, trainingIncidents, warnings, summary]
+      properties:
+        method: {type: string}
+        origin: {type: string, format: date-time}
+        horizonHours: {type: number}
+        cellSize: {type: number}
+        studyCells: {type: integer}
+        trainingIncidents: {type: integer}
+        trainingFrom: {type: string, format: date}
+        trainingTo: {type: string, format: date}
+        accuracy:
+          type: object
+          required: [days, incidents, hitRate]
+          properties:
+            days: {type: integer}
+            incidents: {type: integer}
+            hitRate: {type: object, additionalProperties: {type: number}, description: Share of incidents caught by the riskiest N % of the area, keyed by N.}
+        warnings: {type: array, items: {type: string}}
+        summary: {type: array, items: {type: string}}
+    ForecastLayer:
+      allOf:
+        - {$ref: "#/components/schemas/FeatureCollection"}
+        - type: object
+          required: [forecast]
+          properties:
+            forecast: {$ref: "#/components/schemas/Provenance"}
+    PatrolPlan:
+      allOf:
+        - {$ref: "#/components/schemas/Provenance"}
+        - type: object
+          required: [radius, spacing, share, expectedIncidents, areas]
+          properties:
+            radius: {type: number}
+            spacing: {type: number}
+            share: {type: number}
+            expectedIncidents: {type: number}
+            areas:
+              type: array
+              items:
+                type: object
+                required: [unit, share, expectedIncidents, fixed, cells, district]
+                properties:
+                  unit: {type: integer}
+                  share: {type: number}
+                  expectedIncidents: {type: number}
+                  fixed: {type: string, enum: ["yes", "no"]}
+                  cells: {type: integer}
+                  district: {type: string}
+                  latitude: {type: number}
+                  longitude: {type: number}
+    Comparison:
+      type: object
+      required: [current, reference, change, p, direction]
+      properties:
+        current: {type: integer}
+        reference: {type: integer}
+        change: {type: [number, "null"]}
+        p: {type: number}
+        direction: {type: string, enum: [up, down, stable]}
+    CompStat:
+      type: object
+      required: [asOf, level, lines]
+      properties:
+        asOf: {type: string, format: date}
+        level: {type: number}
+        lines:
+          type: array
+          items:
+            type: object
+            required: [group, key, last7_vs_previous, last7_vs_year_before, last28_vs_previous, last28_vs_year_before, year_to_date_vs_year_before]
+            properties:
+              group: {type: string}
+              key: {type: string}
+              last7_vs_previous: {$ref: "#/components/schemas/Comparison"}
+              last7_vs_year_before: {$ref: "#/components/schemas/Comparison"}
+              last28_vs_previous: {$ref: "#/components/schemas/Comparison"}
+              last28_vs_year_before: {$ref: "#/components/schemas/Comparison"}
+              year_to_date_vs_year_before: {$ref: "#/components/schemas/Comparison"}
+    Series:
+      type: object
+      required: [period, seasonalStrength, changePoints, series]
+      properties:
+        period: {type: integer}
+        seasonalStrength: {type: [number, "null"]}
+        changePoints:
+          type: array
+          items:
+            type: object
+            required: [start, levelBefore, levelAfter]
+            properties:
+              start: {type: string}
+              levelBefore: {type: number}
+              levelAfter: {type: number}
+        series:
+          type: array
+          items:
+            type: object
+            required: [period, count, trend, seasonal, residual]
+            properties:
+              period: {type: string}
+              count: {type: integer}
+              trend: {type: [number, "null"]}
+              seasonal: {type: [number, "null"]}
+              residual: {type: [number, "null"]}
+  parameters:
+    ForecastMethod: {name: method, in: query, schema: {type: string, enum: [count, retrospective, prospective, kde-decay, sepp, blend, best], default: best}, description: "best: the method that caught most incidents in the riskiest 5 % of the area over the last 90 days."}
+    ForecastCategory: {name: category, in: query, schema: {$ref: "#/components/schemas/Category"}}
+    ForecastCell: {name: cell, in: query, schema: {type: number, minimum: 50, maximum: 2000, default: 150}}
+    ForecastHorizon: {name: horizon, in: query, schema: {type: string, pattern: "^[0-9]+[hd]$", default: 8h}, description: Hours (8h) or days (1d, 7d), at most 31 days.}
+    ForecastDay: {name: day, in: query, schema: {type: string, format: date}, description: The day forecast; the day after the latest incident by default.}
+    ForecastStartHour: {name: startHour, in: query, schema: {type: integer, minimum: 0, maximum: 23, default: 0}}
+    ForecastLevel: {name: level, in: query, schema: {type: string}, description: The district level whose outlines draw the study area.}
   responses:
     Unauthenticated:
       description: No valid session.
@@ -237,7 +352,7 @@ components:
       description: A parameter cannot be read; the message names it and says why.
       content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
     NotFound:
-      description: What the parameters name does not exist (a source, a district level, a district).
+      description: What the parameters name does not exist (a source, a district level, a district, an alert), or the store holds no incident to answer from.
       content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
 paths:
   /health:
@@ -391,6 +506,117 @@ paths:
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/alerts/{id}/acknowledge:
+    post:
+      operationId: acknowledgeAlert
+      summary: Acknowledges an open alert, with an optional note; who and when are recorded with it.
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                note: {type: string, maxLength: 2000}
+      responses:
+        "204": {description: Acknowledged.}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409":
+          description: The alert was acknowledged already.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+  /api/v1/hotspots:
+    get:
+      operationId: hotspots
+      summary: Getis-Ord Gi* hot and cold spots on square cells, declared at a false-discovery rate, as GeoJSON cells.
+      description: The neighbourhood distance must span 1 to 20 cells; otherwise the answer is 400.
+      parameters:
+        - {name: cell, in: query, schema: {type: number, minimum: 50, maximum: 2000, default: 200}}
+        - {name: distance, in: query, schema: {type: number, minimum: 50, maximum: 40000, default: 400}}
+        - {name: fdr, in: query, schema: {type: number, minimum: 0.001, maximum: 0.5, default: 0.05}}
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {name: level, in: query, schema: {type: string}, description: The district level whose outlines draw the study area.}
+      responses:
+        "200":
+          description: The significant cells, strongest first, with count, z, p and kind (hot or cold).
+          content: {application/json: {schema: {$ref: "#/components/schemas/FeatureCollection"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/trends:
+    get:
+      operationId: trends
+      summary: The CompStat table (last 7 and 28 days and the year to date against the periods before and a year before, with exact Poisson tests), or with series a series of whole periods with its decomposition and changes of level.
+      parameters:
+        - {name: by, in: query, schema: {type: string, enum: [category, district, source], default: category}}
+        - {name: series, in: query, schema: {type: string, enum: [day, week, month]}}
+        - {name: asOf, in: query, schema: {type: string, format: date}, description: The last day counted; the latest day holding an incident by default.}
+        - {name: significance, in: query, schema: {type: number, minimum: 0.0001, maximum: 0.5, default: 0.05}}
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {name: level, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: The table, or the series.
+          content: {application/json: {schema: {oneOf: [{$ref: "#/components/schemas/CompStat"}, {$ref: "#/components/schemas/Series"}]}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/forecast:
+    get:
+      operationId: forecast
+      summary: Where incidents are expected, as GeoJSON cells of the riskiest share of the study area, with the forecast's method, training, measured accuracy and warnings.
+      parameters:
+        - {$ref: "#/components/parameters/ForecastMethod"}
+        - {$ref: "#/components/parameters/ForecastCategory"}
+        - {$ref: "#/components/parameters/ForecastCell"}
+        - {$ref: "#/components/parameters/ForecastHorizon"}
+        - {$ref: "#/components/parameters/ForecastDay"}
+        - {$ref: "#/components/parameters/ForecastStartHour"}
+        - {$ref: "#/components/parameters/ForecastLevel"}
+        - {name: coverage, in: query, schema: {type: number, minimum: 0.1, maximum: 100, default: 5}, description: Share of the study area drawn, in per cent.}
+      responses:
+        "200":
+          description: The riskiest cells (rank, cell, risk) and the forecast's provenance.
+          content: {application/json: {schema: {$ref: "#/components/schemas/ForecastLayer"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/patrol:
+    get:
+      operationId: patrol
+      summary: A patrol plan - K areas that cover as much forecast risk as possible, kept apart - on the forecast the same parameters ask for. Places only.
+      description: The radius must be at most 50 cells; otherwise the answer is 400.
+      parameters:
+        - {name: units, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 6}}
+        - {name: radius, in: query, schema: {type: number, minimum: 50, maximum: 5000, default: 250}}
+        - {name: spacing, in: query, schema: {type: number, minimum: 0, maximum: 20000, default: 600}}
+        - {name: format, in: query, schema: {type: string, enum: [json, geojson], default: json}}
+        - {$ref: "#/components/parameters/ForecastMethod"}
+        - {$ref: "#/components/parameters/ForecastCategory"}
+        - {$ref: "#/components/parameters/ForecastCell"}
+        - {$ref: "#/components/parameters/ForecastHorizon"}
+        - {$ref: "#/components/parameters/ForecastDay"}
+        - {$ref: "#/components/parameters/ForecastStartHour"}
+        - {$ref: "#/components/parameters/ForecastLevel"}
+      responses:
+        "200":
+          description: The plan, or its areas as GeoJSON circles.
+          content: {application/json: {schema: {oneOf: [{$ref: "#/components/schemas/PatrolPlan"}, {$ref: "#/components/schemas/FeatureCollection"}]}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /api/v1/live:
     get:
       operationId: live

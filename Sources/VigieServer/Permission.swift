@@ -13,6 +13,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case ingest
     case readAccounts = "read-accounts"
     case readAudit = "read-audit"
+    case readForecasts = "read-forecasts"
+    case acknowledgeAlerts = "acknowledge-alerts"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -25,6 +27,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readStatistics: [.admin, .analyst, .commander, .operator]
         case .readAccounts: [.admin]
         case .readAudit: [.admin, .auditor]
+        case .readForecasts: [.admin, .analyst, .commander]
+        case .acknowledgeAlerts: [.admin, .analyst, .commander, .operator]
         }
     }
 
@@ -42,6 +46,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .ingest: "send records to a source"
         case .readAccounts: "read the accounts"
         case .readAudit: "read the audit log"
+        case .readForecasts: "read forecasts and patrol plans"
+        case .acknowledgeAlerts: "acknowledge alerts"
         }
     }
 }

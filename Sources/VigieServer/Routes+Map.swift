@@ -3,39 +3,6 @@ import Hummingbird
 import VigieAnalytics
 import VigieCore
 
-/// A GeoJSON FeatureCollection of polygons in WGS84 with flat properties.
-struct PolygonFeatures: Encodable, Sendable {
-    struct Feature: Encodable, Sendable {
-        struct Geometry: Encodable, Sendable {
-            var type = "MultiPolygon"
-            let coordinates: [[[[Double]]]]
-        }
-        var type = "Feature"
-        let geometry: Geometry
-        let properties: [String: JSONScalar]
-    }
-    var type = "FeatureCollection"
-    let features: [Feature]
-}
-
-/// A property value of a feature.
-enum JSONScalar: Encodable, Sendable {
-    case text(String)
-    case number(Double)
-    case integer(Int)
-    case null
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .number(let number): try container.encode(number)
-        case .integer(let integer): try container.encode(integer)
-        case .null: try container.encodeNil()
-        }
-    }
-}
-
 extension APIRoutes {
     /// The districts of a level (all when `level` is absent) as GeoJSON, for the map's outlines and
     /// choropleths.
@@ -44,11 +11,7 @@ extension APIRoutes {
         let districts = try store.districts(level: level)
         return JSONBody(PolygonFeatures(features: districts.map { district in
             PolygonFeatures.Feature(
-                geometry: .init(coordinates: district.outline.parts.map { part in
-                    part.map { ring in
-                        (ring + (ring.first == ring.last ? [] : ring.prefix(1))).map { [$0.x, $0.y] }
-                    }
-                }),
+                geometry: .init(district.outline),
                 properties: [
                     "level": .text(district.level), "code": .text(district.code), "name": .text(district.name),
                     "population": district.population.map(JSONScalar.integer) ?? .null,

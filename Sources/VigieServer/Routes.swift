@@ -18,6 +18,8 @@ struct APIRoutes: Sendable {
     let audit: AuditTrail
     /// Aggregation answers, while the snapshot has not moved.
     let aggregates = AggregateCache()
+    /// Forecast methods' measured accuracy, kept for the day they were measured on.
+    let accuracies = ForecastAccuracies()
     /// The key personal fields are pseudonymised with, for ingestion; sources with personal fields are
     /// refused without it.
     let pseudonymiser: Pseudonymiser?
@@ -33,6 +35,11 @@ struct APIRoutes: Sendable {
         api.get("density", use: authorized(.readStatistics, density))
         api.get("districts", use: authorized(.readDistricts, districts))
         api.get("alerts", use: authorized(.readAlerts, alerts))
+        api.post("alerts/:id/acknowledge", use: authorized(.acknowledgeAlerts, acknowledgeAlert))
+        api.get("hotspots", use: authorized(.readStatistics, hotspots))
+        api.get("trends", use: authorized(.readStatistics, trends))
+        api.get("forecast", use: authorized(.readForecasts, forecast))
+        api.get("patrol", use: authorized(.readForecasts, patrol))
         api.get("live", use: authorized(.readIncidents, live))
         api.get("points", use: authorized(.readIncidents, points))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))

@@ -16,6 +16,14 @@ public enum VigieServer {
         store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
         secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil, tiles: String? = nil
     ) -> Router<VigieRequestContext> {
+        routes(store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies, pseudonymiser: pseudonymiser,
+            tiles: tiles).router
+    }
+
+    static func routes(
+        store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
+        secureCookies: Bool, pseudonymiser: Pseudonymiser?, tiles: String?
+    ) -> (router: Router<VigieRequestContext>, api: APIRoutes) {
         let router = Router(context: VigieRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tileOrigin: tiles.flatMap(Self.origin)))
         router.add(middleware: ErrorMiddleware())
@@ -31,7 +39,7 @@ public enum VigieServer {
             snapshots: SnapshotCache(store: store), audit: AuditTrail(store: store), pseudonymiser: pseudonymiser)
         api.add(to: router)
         WebRoutes(api: api, tiles: tiles).add(to: router)
-        return router
+        return (router, api)
     }
 
     /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
@@ -39,9 +47,11 @@ public enum VigieServer {
         store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil,
         tiles: String? = nil, logger: Logger = Logger(label: "vigie")
     ) -> some ApplicationProtocol {
-        Application(
-            router: router(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser, tiles: tiles),
+        let (router, api) = routes(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser, tiles: tiles)
+        return Application(
+            router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),
+            services: [ForecastWarmer(api: api, logger: logger)],
             logger: logger)
     }
 

@@ -32,10 +32,7 @@ struct Evaluate: AsyncParsableCommand {
     var offsets: Int = 4
     @Flag(help: "Print one JSON object.") var json = false
 
-    static let known: [any ForecastMethod] = [
-        LongRunCount(), RetrospectiveKDE(), ProspectiveHotspot(), DecayingKDE(), SelfExcitingGrid(),
-        BlendedForecast.countAndRecent,
-    ]
+    static var known: [any ForecastMethod] { ForecastMethods.known }
 
     func validate() throws {
         guard offsets == 1 || offsets == 4 else { throw ValidationError("--offsets is 1 or 4") }
@@ -134,11 +131,10 @@ struct Evaluate: AsyncParsableCommand {
 
     /// A horizon written `8h` or `7d`, in seconds.
     static func seconds(_ text: String) throws -> TimeInterval {
-        let unit = text.last
-        guard let number = Int(text.dropLast()), number > 0, number <= 31 * 24, unit == "h" || unit == "d",
-            number * (unit == "h" ? 1 : 24) <= 31 * 24
-        else { throw ValidationError("--horizon '\(text)' must be hours (8h) or days (1d, 7d), at most 31 days") }
-        return TimeInterval(number * (unit == "h" ? 3_600 : 86_400))
+        guard let seconds = ForecastMethods.horizon(text) else {
+            throw ValidationError("--horizon '\(text)' must be hours (8h) or days (1d, 7d), at most 31 days")
+        }
+        return seconds
     }
 
     private func selectedMethods() throws -> [any ForecastMethod] {

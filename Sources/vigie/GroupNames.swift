@@ -38,8 +38,7 @@ struct GroupNames {
     /// A day or a week's Monday written YYYY-MM-DD, a month YYYY-MM; `nil` for other keys.
     static func period(_ key: GroupKey) -> String? {
         switch key {
-        case .day(let date), .week(let date): date.iso
-        case .month(let date): String(date.iso.prefix(7))
+        case .day, .week, .month: TrendsDocument.periodLabel(key)
         default: nil
         }
     }

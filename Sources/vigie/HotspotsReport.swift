@@ -35,7 +35,7 @@ enum HotspotsReport {
     }
 
     static func print(_ map: HotspotMap, format: ResultFormat) throws {
-        let significant = map.cells.filter { $0.kind != .notSignificant }.sorted { abs($0.z) > abs($1.z) }
+        let significant = map.significantCells
         let header = ["cell", "latitude", "longitude", "count", "z", "p", "kind"]
         func row(_ cell: HotspotMap.Cell) -> [String] {
             position(map.grid, map.projection, cell.index)
@@ -62,9 +62,7 @@ enum HotspotsReport {
                 }),
             ]))
         case .geojson:
-            try Output.json(GeoJSONOutput.featureCollection(significant.map { cell in
-                (outline(map.grid, map.projection, cell.index), properties(cell))
-            }))
+            try Output.json(map.layer)
         }
     }
 

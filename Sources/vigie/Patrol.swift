@@ -42,11 +42,10 @@ struct Patrol: AsyncParsableCommand {
             else { throw ValidationError("--post '\(text)' must be latitude,longitude in degrees") }
             return GeoPoint(latitude: latitude, longitude: longitude)
         }
-        let recent = try snapshot.count(filter: IncidentFilter(
-            from: forecast.origin.addingTimeInterval(-28 * 86_400), to: forecast.origin,
-            categories: options.category.map { [CategoryCode(rawValue: $0)] })).matched
         let plan = try PatrolPlan.make(
-            forecast, units: units, radius: radius, spacing: spacing, posts: posts, recentDailyIncidents: Double(recent) / 28)
+            forecast, units: units, radius: radius, spacing: spacing, posts: posts,
+            recentDailyIncidents: try snapshot.recentDailyIncidents(
+                before: forecast.origin, category: options.category.map(CategoryCode.init(rawValue:))))
         let districts = try level.map { try store.districts(level: $0) } ?? []
         let names = PlaceNames(districts: districts, projection: forecast.grid.projection)
         if let html {
@@ -57,23 +56,5 @@ struct Patrol: AsyncParsableCommand {
             Output.note("briefing written to \(html)")
         }
         try PatrolReport.print(plan, names: names, format: format)
-    }
-}
-
-/// The district a cell of a plan lies in, for people to read where an area is.
-struct PlaceNames {
-    private let index: PolygonIndex<String>?
-    private let projection: LocalProjection?
-
-    init(districts: [District], projection: LocalProjection?) {
-        index = districts.isEmpty ? nil : PolygonIndex(districts.map { (key: $0.name, polygon: $0.outline) })
-        self.projection = projection
-    }
-
-    /// The district holding a point in the grid's metres, or "" when none is known.
-    func name(at point: PlanarPoint) -> String {
-        guard let projection, let index else { return "" }
-        let position = projection.unproject(point)
-        return index.locate(x: position.longitude, y: position.latitude) ?? ""
     }
 }

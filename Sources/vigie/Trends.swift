@@ -49,24 +49,9 @@ struct Trends: AsyncParsableCommand {
             case .week: .week
             case .month: .month
             }
-            let table = try snapshot.count(by: [grouping], filter: filter)
-            // Periods the data covers only in part (the first and last weeks or months) would read as drops.
-            let first = max(snapshot.dayRange?.lowerBound ?? 0, filter.from.map { snapshot.localDay(of: $0) } ?? .min)
-            let last = min(snapshot.dayRange?.upperBound ?? -1,
-                filter.to.map { snapshot.localDay(of: $0.addingTimeInterval(-1)) } ?? .max)
-            let keys = table.keys(0)
-            let whole = keys.indices.filter { index in
-                switch keys[index] {
-                case .week(let monday): monday.dayNumber >= first && monday.dayNumber + 6 <= last
-                case .month(let start):
-                    start.dayNumber >= first
-                        && start.dayNumber + CivilDate.daysInMonth(year: start.year, month: start.month) - 1 <= last
-                default: true
-                }
-            }
             try TrendsReport.printSeries(
-                whole.map { (keys[$0], table.counts[$0]) },
-                period: series == .day ? 7 : series == .week ? 52 : 12, format: format)
+                try snapshot.wholePeriodSeries(grouping, filter: filter),
+                period: TrendsDocument.seasonalPeriod(of: grouping), format: format)
             return
         }
         let day: CivilDate

@@ -40,65 +40,30 @@ enum TrendsReport {
                 }
             })
         case .json, .geojson:
-            try Output.json(JSONOutput.object([
-                "asOf": .string(table.asOf.iso), "level": .number(level),
-                "lines": .array(table.lines.map { line in
-                    var object: [String: JSONOutput] = ["group": .string(names.label(line.key))]
-                    for (name, path) in comparisons {
-                        let comparison = line[keyPath: path]
-                        object[name] = .object([
-                            "current": .integer(comparison.current), "reference": .integer(comparison.reference),
-                            "change": comparison.change.map(JSONOutput.number) ?? .null, "p": .number(comparison.p),
-                            "direction": .string(comparison.direction(at: level)),
-                        ])
-                    }
-                    return .object(object)
-                }),
-            ]))
+            try Output.json(TrendsDocument.compStat(table, level: level) { names.label($0) })
         }
     }
 
     static func printSeries(_ series: [(key: GroupKey, count: Int)], period: Int, format: ResultFormat) throws {
-        let counts = series.map(\.count)
-        let labels = series.map { GroupNames.period($0.key) ?? "" }
-        let values = counts.map(Double.init)
-        let decomposition = SeasonalDecomposition(values, period: period)
-        // Changes of level are read on the deseasonalised series, so that a season is not taken for one.
-        let adjusted = decomposition.map { decomposition in values.indices.map { values[$0] - decomposition.seasonal[$0] } }
-        let changes = ChangePointDetection.detect(adjusted ?? values, minimumLength: period == 7 ? 14 : 3)
+        let document = TrendsDocument.series(series, period: period)
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
         let header = ["period", "count", "trend", "seasonal", "residual"]
-        let rows = labels.indices.map { index in
-            [labels[index], String(counts[index]), number(decomposition?.trend[index]),
-                number(decomposition?.seasonal[index]), number(decomposition?.residual[index])]
-        }
-        let changeLines = changes.map { change in
-            "\(labels[change.index]): level \(String(format: "%.1f", change.meanBefore)) → \(String(format: "%.1f", change.meanAfter))"
+        let rows = document.series.map { point in
+            [point.period, String(point.count), number(point.trend), number(point.seasonal), number(point.residual)]
         }
         switch format {
         case .table:
-            Swift.print(decomposition == nil
-                ? "too short to decompose (fewer than three periods of \(period))"
-                : "seasonal period \(period); the seasonal part explains \(Int((decomposition!.seasonalStrength * 100).rounded())) % of the detrended variance")
-            Swift.print(changes.isEmpty ? "no change of level" : "changes of level: " + changeLines.joined(separator: "; "))
+            Swift.print(document.seasonalStrength.map {
+                "seasonal period \(period); the seasonal part explains \(Int(($0 * 100).rounded())) % of the detrended variance"
+            } ?? "too short to decompose (fewer than three periods of \(period))")
+            Swift.print(document.changePoints.isEmpty ? "no change of level" : "changes of level: " + document.changePoints.map { change in
+                "\(change.start): level \(String(format: "%.1f", change.levelBefore)) → \(String(format: "%.1f", change.levelAfter))"
+            }.joined(separator: "; "))
             Output.table(header, rows)
         case .csv:
             Output.csv(header, rows)
         case .json, .geojson:
-            try Output.json(JSONOutput.object([
-                "period": .integer(period),
-                "seasonalStrength": decomposition.map { .number($0.seasonalStrength) } ?? .null,
-                "changePoints": .array(changes.map { change in
-                    .object(["start": .string(labels[change.index]), "levelBefore": .number(change.meanBefore),
-                        "levelAfter": .number(change.meanAfter)])
-                }),
-                "series": .array(labels.indices.map { index in
-                    .object(["period": .string(labels[index]), "count": .integer(counts[index]),
-                        "trend": decomposition?.trend[index].map(JSONOutput.number) ?? .null,
-                        "seasonal": decomposition.map { .number($0.seasonal[index]) } ?? .null,
-                        "residual": decomposition?.residual[index].map(JSONOutput.number) ?? .null])
-                }),
-            ]))
+            try Output.json(document)
         }
     }
 }

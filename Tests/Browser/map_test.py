@@ -5,6 +5,7 @@ and the page logs no JavaScript error. Screenshots are kept in the artefacts fol
 
 Usage: map_test.py VIGIE_BINARY ARTEFACTS_FOLDER
 """
+import base64
 import json
 import os
 import socket
@@ -74,6 +75,11 @@ try:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     wait = WebDriverWait(driver, 20)
 
+    def check_console(page):
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        if errors:
+            fail("%s logged errors: %s" % (page, errors))
+
     driver.get(base + "/login")
     driver.find_element(By.NAME, "name").send_keys("analyst")
     driver.find_element(By.NAME, "password").send_keys("demo-analyst")
@@ -107,11 +113,53 @@ try:
     wait.until(lambda d: int(element.get_attribute("data-received") or 0) >= 1)
     driver.save_screenshot(os.path.join(artefacts, "map-live.png"))
 
-    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-    if errors:
-        fail("the page logged errors: %s" % errors)
-    print("browser test passed: %d districts, %d markers, filter, live incident; screenshots in %s"
-          % (16, all_points, artefacts))
+    driver.find_element(By.NAME, "hotspots").click()
+    wait.until(lambda d: element.get_attribute("data-hotspots") is not None)
+    hotspots = int(element.get_attribute("data-hotspots"))
+    if hotspots == 0:
+        fail("the hot-spot layer drew no Gi* cell over the demo city")
+    driver.save_screenshot(os.path.join(artefacts, "map-hotspots.png"))
+    check_console("/map")
+
+    def save_pdf(name):
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
+        with open(os.path.join(artefacts, name), "wb") as file:
+            file.write(base64.b64decode(pdf["data"]))
+
+    driver.get(base + "/trends")
+    wait.until(lambda d: d.find_element(By.ID, "series").get_attribute("data-drawn") == "true")
+    if len(driver.find_elements(By.CSS_SELECTOR, "table.matrix td")) != 7 * 24:
+        fail("the hour-of-week matrix is not 7 × 24")
+    driver.save_screenshot(os.path.join(artefacts, "trends.png"))
+    check_console("/trends")
+
+    driver.get(base + "/report")
+    charts = driver.find_elements(By.CSS_SELECTOR, "canvas.report-chart")
+    wait.until(lambda d: len(charts) == 2 and all(c.get_attribute("data-drawn") == "true" for c in charts))
+    if len(driver.find_elements(By.CSS_SELECTOR, ".report-map svg path")) != 16:
+        fail("the report's map does not hold the 16 districts")
+    driver.save_screenshot(os.path.join(artefacts, "report.png"))
+    save_pdf("report.pdf")
+    check_console("/report")
+
+    driver.get(base + "/patrol?units=4&horizon=8h&startHour=20")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    if len(rows) != 4:
+        fail("the patrol plan does not list 4 units: %d rows" % len(rows))
+    driver.save_screenshot(os.path.join(artefacts, "patrol.png"))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Briefing").click()
+    wait.until(lambda d: "/patrol/briefing" in d.current_url)
+    if len(driver.find_elements(By.CSS_SELECTOR, "svg circle")) != 4:
+        fail("the briefing's map does not show the 4 areas")
+    save_pdf("patrol-briefing.pdf")
+    check_console("/patrol/briefing")
+
+    for page in ["/quarantine", "/sources", "/agenda"]:
+        driver.get(base + page)
+        driver.save_screenshot(os.path.join(artefacts, page.strip("/") + ".png"))
+        check_console(page)
+    print("browser test passed: %d districts, %d markers, filter, live incident, %d hot-spot cells, trends chart, "
+          "monthly report and patrol briefing printed to PDF; screenshots in %s" % (16, all_points, hotspots, artefacts))
 except Exception:
     if driver is not None:
         driver.save_screenshot(os.path.join(artefacts, "failure.png"))

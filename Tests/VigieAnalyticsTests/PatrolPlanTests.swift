@@ -42,4 +42,39 @@ struct PatrolPlanTests {
             try PatrolPlan.make(forecast, units: 1, radius: 100, spacing: 500, posts: [post, post], recentDailyIncidents: 1)
         }
     }
+
+    @Test("an accuracy measured once is reused for the same method, cells and day, and measured again for another day")
+    func accuraciesKept() throws {
+        // A year of one incident a day at one cell, another at a second cell every other day.
+        var points: [(x: Double, y: Double, seconds: Double)] = []
+        for day in 0..<365 {
+            points.append((550, 550, 1_704_110_400 + Double(day) * 86_400 + 43_200))
+            if day % 2 == 0 { points.append((1_550, 550, 1_704_110_400 + Double(day) * 86_400 + 50_000)) }
+        }
+        let snapshot = try PlanarSnapshots.snapshot(points)
+        let origin = snapshot.start(of: CivilDate(year: 2024, month: 12, day: 1))
+        let grid = try ForecastGrid(snapshot: snapshot, cellSize: 100, mask: .observed(before: origin, dilation: 2))
+        let accuracies = ForecastAccuracies()
+        let measured = try snapshot.forecast(
+            LongRunCount(), grid: grid, categories: nil, origin: origin, horizon: 86_400, accuracies: accuracies)
+        let first = try #require(measured.accuracy)
+        #expect(first.incidents > 100 && first.incidents != 7)
+        // The same forecast again reads the kept measure: a planted one shows it was not measured anew.
+        let key = ForecastAccuracies.Key(
+            method: "count", grid: grid.grid, studyCells: grid.studyCells, categories: nil, horizon: 86_400, startHour: 0,
+            lastDay: snapshot.localDay(of: origin) - 1)
+        #expect(accuracies.accuracy(for: key) != nil)
+        let planted = MethodEvaluation(
+            method: "count", coverages: first.coverages, incidents: 7, hits: first.hits, bestPossible: first.bestPossible,
+            forecasts: first.forecasts, curve: first.curve)
+        accuracies.keep(planted, for: key)
+        let again = try snapshot.forecast(
+            LongRunCount(), grid: grid, categories: nil, origin: origin, horizon: 86_400, accuracies: accuracies)
+        #expect(again.accuracy?.incidents == 7)
+        // Another day, another measure.
+        let next = try snapshot.forecast(
+            LongRunCount(), grid: grid, categories: nil, origin: origin.addingTimeInterval(86_400), horizon: 86_400,
+            accuracies: accuracies)
+        #expect(next.accuracy?.incidents == first.incidents)
+    }
 }

@@ -60,7 +60,7 @@ struct SchemaCheck {
 struct OpenAPITests {
     @Test("every operation it lists answers one of its documented statuses, with a body its schema accepts; every route is in it")
     func documentMatchesBehaviour() async throws {
-        let store = try ServerTests.store()
+        let store = try ServerTests.seeded()
         try await ServerTests.application(store).test(.router) { client in
             let text = try await client.execute(uri: "/api/openapi.yaml", method: .get) { response in
                 #expect(response.status == .ok)

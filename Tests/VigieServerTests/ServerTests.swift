@@ -20,6 +20,43 @@ struct ServerTests {
         return store
     }
 
+    /// A store with accounts, a district and 480 incidents over 160 days: most at one corner, the rest spread,
+    /// enough for hot spots, trends, forecasts with a measured accuracy, and patrol plans.
+    static func seeded() throws -> SQLiteStore {
+        let store = try store()
+        let source = try policeLog(in: store)
+        let run = try store.beginIngestRun(sourceID: source.id!, file: "seed.csv", startedAt: Date())
+        let records = (0..<480).map { number -> IngestBatch.Record in
+            // Two in three at the corner's hot block, the others on a regular spread over the district.
+            let hot = number % 3 != 0
+            let latitude = hot ? 43.2950 + Double(number % 5) * 0.0002 : 43.281 + Double(number * 7 % 29) * 0.001
+            let longitude = hot ? 5.3750 + Double(number % 7) * 0.0002 : 5.361 + Double(number * 11 % 37) * 0.001
+            let category: CategoryCode = number % 4 == 0 ? "burglary" : "theft"
+            return IngestBatch.Record(
+                incident: Incident(
+                    sourceID: source.id!, sourceReference: "s\(number)", category: category, rawLabel: category.rawValue,
+                    occurredAt: Date(timeIntervalSince1970: 1_767_225_600 + Double(number) * 28_800), timePrecision: .exact,
+                    location: GeoPoint(latitude: latitude, longitude: longitude), locationPrecisionMeters: nil,
+                    districts: ["arrondissement": "13201"]),
+                contentHash: Int64(number), recordNumber: number + 1, line: number + 2)
+        }
+        _ = try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "seed.csv", records: records))
+        return store
+    }
+
+    /// Marseille's deployment, its 1st arrondissement, and a registered police log.
+    static func policeLog(in store: SQLiteStore) throws -> Source {
+        try store.save(Deployment(name: "Marseille", timeZoneIdentifier: "Europe/Paris"))
+        try store.replaceDistricts(level: "arrondissement", with: [
+            District(level: "arrondissement", code: "13201", name: "1er", outline: Polygon(outer: [
+                .init(x: 5.36, y: 43.28), .init(x: 5.40, y: 43.28), .init(x: 5.40, y: 43.31), .init(x: 5.36, y: 43.31)])),
+        ])
+        let source = try store.register(Source(
+            name: "police", title: "Main courante", owner: "Ville", purpose: "Suivi", legalRegime: .policeJustice,
+            holdsPersonalData: false, retentionDays: 3650, isPublic: false))
+        return source
+    }
+
     static func application(_ store: SQLiteStore, limiter: LoginLimiter = LoginLimiter()) -> some ApplicationProtocol {
         Application(router: VigieServer.router(store: store, limiter: limiter, secureCookies: false))
     }
@@ -45,13 +82,16 @@ struct ServerTests {
         ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
         ("/api/v1/density?cell=200", .readStatistics), ("/api/v1/districts", .readDistricts), ("/api/v1/alerts", .readAlerts),
         ("/api/v1/quarantine?limit=5", .readQuarantine), ("/api/v1/live?seconds=0.1", .readIncidents),
-        ("/api/v1/points?limit=10", .readIncidents),
+        ("/api/v1/points?limit=10", .readIncidents), ("/api/v1/hotspots?cell=200&distance=400", .readStatistics),
+        ("/api/v1/trends?by=category", .readStatistics), ("/api/v1/trends?series=week", .readStatistics),
+        ("/api/v1/forecast?method=count&horizon=1d", .readForecasts),
+        ("/api/v1/patrol?method=count&units=2&horizon=8h", .readForecasts),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
     ]
 
     @Test("every role against every route: allowed or 403, never anything else; 401 without a session")
     func permissionMatrix() async throws {
-        let store = try Self.store()
+        let store = try Self.seeded()
         try await Self.application(store).test(.router) { client in
             for route in Self.routes {
                 try await client.execute(uri: route.uri, method: .get) { response in
@@ -136,14 +176,7 @@ struct ServerTests {
     @Test("statistics and the agenda answer from the store, and follow incidents ingested while serving")
     func statisticsAndAgenda() async throws {
         let store = try Self.store()
-        try store.save(Deployment(name: "Marseille", timeZoneIdentifier: "Europe/Paris"))
-        try store.replaceDistricts(level: "arrondissement", with: [
-            District(level: "arrondissement", code: "13201", name: "1er", outline: Polygon(outer: [
-                .init(x: 5.36, y: 43.28), .init(x: 5.40, y: 43.28), .init(x: 5.40, y: 43.31), .init(x: 5.36, y: 43.31)])),
-        ])
-        let source = try store.register(Source(
-            name: "police", title: "Main courante", owner: "Ville", purpose: "Suivi", legalRegime: .policeJustice,
-            holdsPersonalData: false, retentionDays: 3650, isPublic: false))
+        let source = try Self.policeLog(in: store)
         @Sendable func write(_ references: [String], category: CategoryCode) throws {
             let run = try store.beginIngestRun(sourceID: source.id!, file: "f.csv", startedAt: Date())
             _ = try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "f.csv", records: references.enumerated().map { number, reference in

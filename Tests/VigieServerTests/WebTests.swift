@@ -91,6 +91,69 @@ struct WebTests {
     }
 }
 
+@Suite("Every page for every role")
+struct PageMatrixTests {
+    /// Each page, the permission it needs, and a text it shows when allowed (French, the default).
+    static let pages: [(path: String, permission: Permission, shows: String)] = [
+        ("/", .readStatistics, "Vue d&#39;ensemble"), ("/map", .readStatistics, #"id="map""#),
+        ("/trends", .readStatistics, "Heures de la semaine"), ("/agenda", .readAgenda, "Agenda"),
+        ("/patrol?method=count&units=2&cell=100", .readForecasts, "Briefing imprimable"),
+        ("/patrol/briefing?method=count&units=2&cell=100", .readForecasts, "Briefing de patrouille"),
+        ("/report?month=2026-04", .readStatistics, "Rapport mensuel — avril 2026"),
+        ("/quarantine", .readQuarantine, "lignes en quarantaine"), ("/sources", .readSources, "Main courante"),
+        ("/users", .readAccounts, "commander"), ("/audit", .readAudit, "La chaîne du journal est intacte"),
+    ]
+
+    static func login(_ client: some TestClientProtocol, _ role: Role) async throws -> String {
+        let (headers, body) = WebTests.form("name=\(role.rawValue)&password=secret-\(role.rawValue)")
+        return try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in
+            String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+        }
+    }
+
+    @Test("each page answers its roles with its content and no inline script or style, the others with 403; the navigation lists what the role may open")
+    func matrix() async throws {
+        let store = try ServerTests.seeded()
+        try await ServerTests.application(store).test(.router) { client in
+            for role in Role.allCases {
+                let cookie = try await Self.login(client, role)
+                for page in Self.pages {
+                    try await client.execute(uri: page.path, method: .get, headers: [.cookie: cookie]) { response in
+                        let html = String(buffer: response.body)
+                        if page.permission.roles.contains(role) {
+                            #expect(response.status == .ok, "\(role.rawValue) on \(page.path): \(html.prefix(300))")
+                            #expect(html.contains(page.shows), "\(role.rawValue) on \(page.path) lacks '\(page.shows)'")
+                            #expect(!html.contains("<script>") && !html.contains(" style=") && !html.contains("<style"), "\(page.path)")
+                        } else {
+                            #expect(response.status == .forbidden, "\(role.rawValue) on \(page.path)")
+                        }
+                        if response.status == .ok && page.path == "/sources" {
+                            for listed in ["/users", "/audit", "/patrol", "/quarantine"] {
+                                let permission = Self.pages.first { $0.path.hasPrefix(listed) }!.permission
+                                #expect(html.contains("href=\"\(listed)\"") == permission.roles.contains(role), "\(role.rawValue) nav \(listed)")
+                            }
+                        }
+                    }
+                }
+            }
+            let cookie = try await Self.login(client, .analyst)
+            try await client.execute(uri: "/report?month=2026-13", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("month: &#39;2026-13&#39; is not a month"))
+            }
+            try await client.execute(uri: "/report?month=2026-04", method: .get, headers: [.cookie: cookie]) { response in
+                let html = String(buffer: response.body)
+                // 30 days of April, three incidents each; March had 31 days.
+                #expect(html.contains("<strong>90</strong>") && html.contains("<svg") && html.contains("report-chart"))
+            }
+            try await client.execute(uri: "/assets/briefing.css", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("@page"))
+            }
+        }
+        // Reading a page of non-public data is in the audit log.
+        #expect(try store.auditEntries(limit: 2_000).contains { $0.actor == "admin" && $0.target == "GET /quarantine" })
+    }
+}
+
 extension HTTPFields {
     func merging(_ other: HTTPFields) -> HTTPFields {
         var merged = self

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VigieCore
 
 /// A forecast with what a commander needs to judge it: its method, what it learnt from, how accurate that
@@ -36,9 +37,12 @@ extension IncidentSnapshot {
     /// Forecasts the cells of `grid` for `horizon` seconds after `origin` with `method`, from the incidents of
     /// `categories` before it, and measures how the same method did over the 90 days before, forecasting
     /// from the same local hour each day.
+    ///
+    /// Measuring the accuracy costs ninety forecasts: with `accuracies`, a measure already made for the same
+    /// method, cells, categories, horizon, hour and last day scored is reused.
     public func forecast(
         _ method: any ForecastMethod, grid: ForecastGrid, categories: Set<CategoryCode>?, origin: Date,
-        horizon: TimeInterval
+        horizon: TimeInterval, accuracies: ForecastAccuracies? = nil
     ) throws -> Forecast {
         var risk = try method.risk(ForecastRequest(
             snapshot: self, grid: grid.grid, categories: categories, trainFrom: nil, origin: origin, horizon: horizon))
@@ -61,11 +65,19 @@ extension IncidentSnapshot {
         // incidents after it.
         let lastDay = originDay - Int((horizon / 86_400).rounded(.up))
         if let trainingDays, lastDay - Self.accuracyWindow >= trainingDays.lowerBound {
-            let evaluation = ForecastEvaluation(grid: grid)
-            accuracy = try evaluation.run(
-                [method], on: self, days: (lastDay - Self.accuracyWindow + 1)...lastDay, categories: categories,
-                trainFrom: nil, horizon: horizon, startHour: (localTime(utc: Int(origin.timeIntervalSince1970)).seconds % 86_400) / 3_600
-            ).first
+            let startHour = (localTime(utc: Int(origin.timeIntervalSince1970)).seconds % 86_400) / 3_600
+            let key = ForecastAccuracies.Key(
+                method: method.name, grid: grid.grid, studyCells: grid.studyCells, categories: categories, horizon: horizon,
+                startHour: startHour, lastDay: lastDay)
+            if let kept = accuracies?.accuracy(for: key) {
+                accuracy = kept
+            } else {
+                accuracy = try ForecastEvaluation(grid: grid).run(
+                    [method], on: self, days: (lastDay - Self.accuracyWindow + 1)...lastDay, categories: categories,
+                    trainFrom: nil, horizon: horizon, startHour: startHour
+                ).first
+                accuracies?.keep(accuracy, for: key)
+            }
             if let measured = accuracy, measured.incidents < 30 {
                 warnings.append("only \(measured.incidents) incidents in the last \(Self.accuracyWindow) days: the measured accuracy is uncertain")
             }
@@ -76,5 +88,41 @@ extension IncidentSnapshot {
             method: method.name, grid: grid, risk: risk, origin: origin, horizon: horizon,
             trainingIncidents: training.matched, trainingDays: trainingDays, accuracy: accuracy,
             accuracyDays: Self.accuracyWindow, warnings: warnings)
+    }
+}
+
+/// Accuracy measures kept between forecasts: a server answering many forecasts of the same kind measures
+/// each method once per day scored, not once per request.
+public final class ForecastAccuracies: Sendable {
+    /// What a measure depends on.
+    public struct Key: Hashable, Sendable {
+        public let method: String
+        public let grid: SquareGrid
+        public let studyCells: Int
+        public let categories: Set<CategoryCode>?
+        public let horizon: TimeInterval
+        public let startHour: Int
+        public let lastDay: Int
+    }
+
+    private let kept = Mutex<[Key: MethodEvaluation?]>([:])
+    private let capacity: Int
+
+    public init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    /// The measure kept for `key`: `nil` when none was made, `.some(nil)` when it could not be measured.
+    public func accuracy(for key: Key) -> MethodEvaluation?? {
+        kept.withLock { $0[key] }
+    }
+
+    public func keep(_ accuracy: MethodEvaluation?, for key: Key) {
+        kept.withLock { kept in
+            // Measures of days already past go first; past the capacity, all go.
+            if kept.count >= capacity { kept = kept.filter { $0.key.lastDay >= key.lastDay } }
+            if kept.count >= capacity { kept.removeAll() }
+            kept[key] = accuracy
+        }
     }
 }

@@ -28,7 +28,7 @@ enum HTML {
         let words = language
         var navigation = ""
         if let session {
-            let links = [("/", "overview"), ("/map", "map"), ("/agenda", "agenda")].map { path, key in
+            let links = pages.filter { $0.permission.roles.contains(session.account.role) }.map { path, key, _ in
                 "<a href=\"\(path)\"\(path == current ? " aria-current=\"page\"" : "")>\(escape(words[key]))</a>"
             }.joined()
             let other = language == .fr ? "en" : "fr"
@@ -58,6 +58,14 @@ enum HTML {
         response.setCookie(Cookie(name: "vigie_lang", value: language.rawValue, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
+
+    /// The pages in the navigation, with the permission each needs.
+    static let pages: [(path: String, key: String, permission: Permission)] = [
+        ("/", "overview", .readStatistics), ("/map", "map", .readStatistics), ("/trends", "trends", .readStatistics),
+        ("/patrol", "patrol", .readForecasts), ("/agenda", "agenda", .readAgenda), ("/report", "report", .readStatistics),
+        ("/quarantine", "quarantine", .readQuarantine), ("/sources", "sources", .readSources), ("/users", "users", .readAccounts),
+        ("/audit", "audit", .readAudit),
+    ]
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

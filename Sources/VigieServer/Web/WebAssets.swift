@@ -32,12 +32,63 @@ enum WebAssets {
     tr.band-red td:nth-child(4) { color: #fff; background: var(--red); }
     tr.band-orange td:nth-child(4) { color: #fff; background: var(--orange); }
     tr.band-green td:nth-child(4) { color: #fff; background: var(--green); }
-    @media print { header, footer, .filters { display: none; } }
+    td.up { color: var(--red); } td.down { color: var(--green); } td small { color: var(--muted); }
+    .chart { position: relative; height: 280px; background: #fff; border: 1px solid var(--line); padding: .5rem; }
+    table.matrix { font-size: .75rem; } table.matrix td { text-align: center; padding: .15rem; }
+    .s0 { background: #f7fbff; } .s1 { background: #deebf7; } .s2 { background: #c6dbef; } .s3 { background: #9ecae1; }
+    .s4 { background: #6baed6; } .s5 { background: #4292c6; color: #fff; } .s6 { background: #2171b5; color: #fff; }
+    .s7 { background: #08519c; color: #fff; } .s8 { background: #08306b; color: #fff; } .s9 { background: #041c40; color: #fff; }
+    .report-map svg { width: 100%; max-height: 60vh; background: #fff; border: 1px solid var(--line); }
+    .report-map path { stroke: #555; stroke-width: 1; }
+    .q0 { fill: #fee5d9; } .q1 { fill: #fcae91; } .q2 { fill: #fb6a4a; } .q3 { fill: #de2d26; } .q4 { fill: #a50f15; } .qn { fill: #eee; }
+    .intact { color: var(--green); }
+    h2 { margin-top: 1.5rem; }
+    @media print {
+      header, footer, .filters { display: none; }
+      body { background: #fff; font-size: 11pt; }
+      main { max-width: none; padding: 0; }
+      .chart { height: 220px; break-inside: avoid; }
+      table, .report-map { break-inside: avoid; }
+      @page { size: A4; margin: 1.5cm; }
+    }
     """#
 
     static let javascript = #"""
     (function () {
       'use strict';
+      Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+        button.addEventListener('click', function () { window.print(); });
+      });
+      function chart(canvas, kind, labels, datasets) {
+        return new Chart(canvas, {
+          type: kind, data: { labels: labels, datasets: datasets },
+          options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: datasets.length > 1 } },
+            scales: { y: { beginAtZero: true } } }
+        });
+      }
+      if (window.Chart) {
+        Array.prototype.forEach.call(document.querySelectorAll('canvas.report-chart'), function (canvas) {
+          chart(canvas, canvas.dataset.kind, JSON.parse(canvas.dataset.labels),
+            [{ label: canvas.dataset.label, data: JSON.parse(canvas.dataset.values), backgroundColor: '#0b4f8a', borderColor: '#0b4f8a' }]);
+          canvas.dataset.drawn = 'true';
+        });
+        var series = document.getElementById('series');
+        if (series) {
+          fetch(series.dataset.source, { credentials: 'same-origin' }).then(function (response) {
+            if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
+            return response.json();
+          }).then(function (answer) {
+            chart(series, 'line', answer.series.map(function (point) { return point.period; }), [
+              { label: series.dataset.label, data: answer.series.map(function (point) { return point.count; }), borderColor: '#0b4f8a', pointRadius: 0 },
+              { label: series.dataset.trend, data: answer.series.map(function (point) { return point.trend; }), borderColor: '#c26a00', pointRadius: 0 }
+            ]);
+            series.dataset.drawn = 'true';
+            document.getElementById('series-changes').textContent = answer.changePoints.map(function (change) {
+              return change.start + ' : ' + change.levelBefore.toFixed(1) + ' → ' + change.levelAfter.toFixed(1);
+            }).join(' · ');
+          }).catch(function (error) { document.getElementById('series-changes').textContent = error.message; });
+        }
+      }
       var mapElement = document.getElementById('map');
       if (!mapElement || !window.L) { return; }
       var french = document.body.dataset.lang === 'fr';
@@ -116,6 +167,24 @@ enum WebAssets {
           }).addTo(map);
         });
       }
+      var hotspotLayer = null;
+      function loadHotspots() {
+        if (hotspotLayer) { map.removeLayer(hotspotLayer); hotspotLayer = null; }
+        if (!form.hotspots.checked) { return Promise.resolve(); }
+        return getJSON('/api/v1/hotspots?cell=200&distance=400&' + query()).then(function (cells) {
+          hotspotLayer = L.geoJSON(cells, {
+            style: function (feature) {
+              var hot = feature.properties.kind === 'hot';
+              return { color: hot ? '#b71c1c' : '#1565c0', weight: 1, fillColor: hot ? '#e53935' : '#42a5f5', fillOpacity: 0.45 };
+            },
+            onEachFeature: function (feature, layer) {
+              layer.bindTooltip((feature.properties.kind === 'hot' ? (french ? 'Point chaud' : 'Hot spot') : (french ? 'Point froid' : 'Cold spot'))
+                + ' · z = ' + feature.properties.z.toFixed(1) + ' · ' + feature.properties.count);
+            }
+          }).addTo(map);
+          mapElement.dataset.hotspots = String(cells.features.length);
+        });
+      }
       var source = null;
       function live() {
         if (source) { source.close(); source = null; }
@@ -128,7 +197,7 @@ enum WebAssets {
         });
       }
       function refresh() {
-        var work = [loadDistricts(), loadDensity()];
+        var work = [loadDistricts(), loadDensity(), loadHotspots()];
         if (mapElement.dataset.live === 'true') { work.push(loadPoints()); }
         Promise.all(work).catch(function (error) { legend.textContent = error.message; });
       }

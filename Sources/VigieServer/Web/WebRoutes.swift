@@ -16,6 +16,15 @@ struct WebRoutes: Sendable {
         router.get("/", use: overview)
         router.get("map", use: map)
         router.get("agenda", use: agenda)
+        router.get("trends", use: trends)
+        router.get("patrol", use: patrol)
+        router.get("patrol/briefing", use: patrolBriefing)
+        router.get("quarantine", use: quarantine)
+        router.get("sources", use: sources)
+        router.get("users", use: users)
+        router.get("audit", use: audit)
+        router.get("report", use: report)
+        router.get("assets/briefing.css") { _, _ in Self.asset(PatrolBriefing.stylesheet, type: "text/css; charset=utf-8") }
         router.get("assets/vigie.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
         router.get("assets/vigie.js") { _, _ in Self.asset(WebAssets.javascript, type: "application/javascript; charset=utf-8") }
         router.get("vendor/**", use: VendorFiles().serve)
@@ -100,6 +109,12 @@ struct WebRoutes: Sendable {
     enum Access {
         case granted(Session, Language)
         case answered(Response)
+
+        /// The answer to give instead of the page, when there is one.
+        var answer: Response? {
+            if case .answered(let response) = self { return response }
+            return nil
+        }
     }
 
     func access(_ request: Request, _ context: VigieRequestContext, _ current: String, _ permission: Permission, audited: Bool) async throws -> Access {
@@ -174,6 +189,7 @@ struct WebRoutes: Sendable {
                 <option value="28" selected>\(HTML.escape(words["days-28"]))</option><option value="365">\(HTML.escape(words["days-365"]))</option></select></label>\
                 <label>\(HTML.escape(words["category"])) <select name="category"><option value="">\(HTML.escape(words["all-categories"]))</option>\(categories)</select></label>\
                 <label><input type="checkbox" name="density"> \(HTML.escape(words["density"]))</label>\
+                <label><input type="checkbox" name="hotspots"> \(HTML.escape(words["hotspots"]))</label>\
                 <label><input type="checkbox" name="live" checked> \(HTML.escape(words["live"]))</label></form>
                 <div id="map" data-tiles="\(HTML.escape(tiles ?? ""))" data-live="\(Permission.readIncidents.roles.contains(session.account.role))"></div>
                 <p id="legend" class="legend">\(HTML.escape(words["loading"]))</p>

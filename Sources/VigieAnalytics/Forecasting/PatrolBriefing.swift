@@ -1,18 +1,47 @@
 import Foundation
-import VigieAnalytics
 import VigieCore
 
-/// A printable briefing of a patrol plan: one self-contained HTML page (no script, no remote resource) with
-/// the forecast's provenance, the units' areas and a map drawn in SVG.
-struct PatrolBriefing {
-    let plan: PatrolPlan
-    let districts: [District]
-    let names: PlaceNames
-    let city: String
+/// A printable briefing of a patrol plan: one HTML page (no script, no remote resource) with the forecast's
+/// provenance, the units' areas and a map drawn in SVG, in French, printable on A4.
+public struct PatrolBriefing: Sendable {
+    public let plan: PatrolPlan
+    public let districts: [District]
+    public let names: PlaceNames
+    public let city: String
     /// The deployment's zone, in which the shift is written.
-    let timeZone: TimeZone
+    public let timeZone: TimeZone
 
-    var html: String {
+    public init(plan: PatrolPlan, districts: [District], names: PlaceNames, city: String, timeZone: TimeZone) {
+        self.plan = plan
+        self.districts = districts
+        self.names = names
+        self.city = city
+        self.timeZone = timeZone
+    }
+
+    /// Where the page's style comes from: inside it (a file that stands alone) or a stylesheet the page
+    /// links to (a server whose content policy forbids inline style).
+    public enum Style: Sendable {
+        case inline
+        case linked(String)
+    }
+
+    /// The page's own style.
+    public static let stylesheet = """
+        body { font: 11pt/1.4 system-ui, sans-serif; margin: 1.5cm; color: #111; }
+        h1 { font-size: 16pt; margin: 0 0 .3em; }
+        table { border-collapse: collapse; width: 100%; margin: 1em 0; }
+        th, td { border: 1px solid #999; padding: .25em .5em; text-align: left; }
+        th { background: #eee; }
+        .note { font-size: 9pt; color: #444; }
+        svg { width: 100%; height: auto; border: 1px solid #999; }
+        @media print { body { margin: 1cm; } @page { size: A4; } }
+        """
+
+    /// A page that stands alone.
+    public var html: String { html(style: .inline) }
+
+    public func html(style: Style) -> String {
         let forecast = plan.forecast
         let start = forecast.origin.formatted(Date.FormatStyle(
             date: .complete, time: .shortened, locale: Locale(identifier: "fr_FR"), timeZone: timeZone))
@@ -25,23 +54,18 @@ struct PatrolBriefing {
                 <td>\(area.fixed ? "poste fixe" : "")</td></tr>
                 """
         }.joined(separator: "\n")
-        let provenance = ForecastReport.summary(forecast).map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n")
+        let styleElement = switch style {
+        case .inline: "<style>\n\(Self.stylesheet)\n</style>"
+        case .linked(let path): "<link rel=\"stylesheet\" href=\"\(Self.escape(path))\">"
+        }
+        let provenance = forecast.provenance.map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
             <html lang="fr">
             <head>
             <meta charset="utf-8">
             <title>Briefing de patrouille — \(Self.escape(city))</title>
-            <style>
-            body { font: 11pt/1.4 system-ui, sans-serif; margin: 1.5cm; color: #111; }
-            h1 { font-size: 16pt; margin: 0 0 .3em; }
-            table { border-collapse: collapse; width: 100%; margin: 1em 0; }
-            th, td { border: 1px solid #999; padding: .25em .5em; text-align: left; }
-            th { background: #eee; }
-            .note { font-size: 9pt; color: #444; }
-            svg { width: 100%; height: auto; border: 1px solid #999; }
-            @media print { body { margin: 1cm; } @page { size: A4; } }
-            </style>
+            \(styleElement)
             </head>
             <body>
             <h1>Briefing de patrouille — \(Self.escape(city))</h1>

@@ -1,0 +1,144 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import VigieCore
+import VigieStore
+
+@testable import VigieServer
+
+@Suite("The analyses over HTTP: hot spots, trends, forecasts, patrol plans, acknowledging alerts")
+struct AnalysesRouteTests {
+    static func object(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    @Test("the planted hot block is a hot spot; CompStat and series answer; a bad neighbourhood is a 400 naming it")
+    func hotspotsAndTrends() async throws {
+        let store = try ServerTests.seeded()
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, _) = try await ServerTests.login(client, .analyst)
+            try await client.execute(uri: "/api/v1/hotspots?cell=100&distance=300", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let features = try #require(try Self.object(response.body)["features"] as? [[String: Any]])
+                let hot = features.filter { ($0["properties"] as? [String: Any])?["kind"] as? String == "hot" }
+                #expect(!hot.isEmpty)
+                // A hot cell holds the planted block at 43.2954 N, 5.3756 E.
+                let holding = hot.filter { feature in
+                    guard let ring = ((feature["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first?.first
+                    else { return false }
+                    let longitudes = ring.map { $0[0] }, latitudes = ring.map { $0[1] }
+                    return longitudes.min()! <= 5.3756 && 5.3756 <= longitudes.max()! && latitudes.min()! <= 43.2954
+                        && 43.2954 <= latitudes.max()!
+                }
+                #expect(holding.count == 1)
+                // The strongest lies within the 300 m neighbourhood of the block.
+                let strongest = try #require(((hot[0]["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first?.first)
+                let latitude = strongest.dropLast().map { $0[1] }.reduce(0, +) / 4
+                let longitude = strongest.dropLast().map { $0[0] }.reduce(0, +) / 4
+                #expect(abs(latitude - 43.2954) * 111_000 < 300 && abs(longitude - 5.3756) * 81_000 < 300)
+            }
+            try await client.execute(uri: "/api/v1/hotspots?cell=100&distance=5000", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("distance"))
+            }
+            try await client.execute(uri: "/api/v1/trends?by=category&asOf=2026-05-31", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let table = try Self.object(response.body)
+                #expect(table["asOf"] as? String == "2026-05-31")
+                let lines = try #require(table["lines"] as? [[String: Any]])
+                let keys = lines.compactMap { $0["key"] as? String }
+                #expect(keys.contains("burglary") && keys.contains("theft") && keys.last == "")
+                let theft = try #require(lines.first { $0["key"] as? String == "theft" }?["year_to_date_vs_year_before"] as? [String: Any])
+                #expect(theft["current"] as? Int == 453 - 453 / 4 - 1)
+                let all = try #require(lines.last?["year_to_date_vs_year_before"] as? [String: Any])
+                #expect(all["current"] as? Int == 453 && all["reference"] as? Int == 0)
+            }
+            try await client.execute(uri: "/api/v1/trends?series=week", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let series = try #require(try Self.object(response.body)["series"] as? [[String: Any]])
+                // Three incidents a day, every day: whole weeks hold 21 each.
+                #expect(series.count >= 20 && series.allSatisfy { $0["count"] as? Int == 21 })
+            }
+            try await client.execute(uri: "/api/v1/trends?series=year", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("series: 'year'"))
+            }
+        }
+    }
+
+    @Test("a forecast says its method, training and accuracy; a plan puts its first unit on the hot block; the briefing prints")
+    func forecastAndPatrol() async throws {
+        let store = try ServerTests.seeded()
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, _) = try await ServerTests.login(client, .commander)
+            try await client.execute(uri: "/api/v1/forecast?method=count&horizon=1d&cell=100", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let layer = try Self.object(response.body)
+                let provenance = try #require(layer["forecast"] as? [String: Any])
+                #expect(provenance["method"] as? String == "count")
+                #expect(provenance["trainingIncidents"] as? Int == 480)
+                #expect((provenance["accuracy"] as? [String: Any])?["days"] as? Int == 90)
+                #expect((layer["features"] as? [Any])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/api/v1/patrol?method=count&units=2&cell=100&radius=200", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let plan = try Self.object(response.body)
+                let areas = try #require(plan["areas"] as? [[String: Any]])
+                #expect(areas.count == 2)
+                #expect(abs((areas[0]["latitude"] as? Double ?? 0) - 43.2954) < 0.002)
+                #expect(abs((areas[0]["longitude"] as? Double ?? 0) - 5.3756) < 0.002)
+                #expect(areas[0]["district"] as? String == "1er")
+                #expect((plan["share"] as? Double ?? 0) > 0.5)
+            }
+            try await client.execute(uri: "/api/v1/patrol?units=0", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("units"))
+            }
+            try await client.execute(uri: "/api/v1/forecast?horizon=40d", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("horizon"))
+            }
+            try await client.execute(uri: "/patrol/briefing?method=count&units=2&cell=100&radius=200", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("Briefing de patrouille") && page.contains("<svg") && page.contains("/assets/briefing.css"))
+                #expect(!page.contains("<style") && !page.contains("<script"))
+            }
+        }
+    }
+
+    @Test("an alert is acknowledged once, with its note and who did it, and the act is audited")
+    func acknowledgeAlert() async throws {
+        let store = try ServerTests.seeded()
+        let recorded = try store.record([Alert(
+            kind: .excess, day: CivilDate(year: 2026, month: 5, day: 1), districtLevel: "arrondissement",
+            districtCode: "13201", category: "theft", observed: 12, expected: 3, p: 0.0001, detectedAt: Date())])
+        let id = try #require(recorded.first?.id)
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, csrf) = try await ServerTests.login(client, .operator)
+            let headers: HTTPFields = [.cookie: cookie, .init("X-CSRF-Token")!: csrf, .contentType: "application/json"]
+            try await client.execute(uri: "/api/v1/alerts/\(id)/acknowledge", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"note": "patrouille envoyée"}"#)) { response in
+                #expect(response.status == .noContent)
+            }
+            try await client.execute(uri: "/api/v1/alerts/\(id)/acknowledge", method: .post, headers: headers) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("operator"))
+            }
+            try await client.execute(uri: "/api/v1/alerts/999999/acknowledge", method: .post, headers: headers) { response in
+                #expect(response.status == .notFound)
+            }
+            let (auditor, auditorToken) = try await ServerTests.login(client, .auditor)
+            try await client.execute(uri: "/api/v1/alerts/\(id)/acknowledge", method: .post,
+                headers: [.cookie: auditor, .init("X-CSRF-Token")!: auditorToken]) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        let alert = try #require(try store.alerts(includeAcknowledged: true, limit: 10).first { $0.id == id })
+        #expect(alert.acknowledgedBy == "operator" && alert.note == "patrouille envoyée")
+        #expect(try store.auditEntries(limit: 100).contains {
+            $0.actor == "operator" && $0.action == "write" && $0.target == "POST /api/v1/alerts/\(id)/acknowledge"
+        })
+    }
+}
