@@ -26,6 +26,7 @@ struct ParseOnlyStore: VigieStorage {
     func incidents(sourceID: Int64?, limit: Int) throws -> [Incident] {
         try store.incidents(sourceID: sourceID, limit: limit)
     }
+    func incidents(ids: [Int64]) throws -> [Incident] { try store.incidents(ids: ids) }
     func quarantinedRows(sourceID: Int64?, limit: Int) throws -> [QuarantinedRow] {
         try store.quarantinedRows(sourceID: sourceID, limit: limit)
     }

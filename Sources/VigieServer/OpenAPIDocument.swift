@@ -617,6 +617,53 @@ paths:
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/incidents:
+    get:
+      operationId: incidents
+      summary: Incidents one by one, the latest first, a page at a time.
+      parameters:
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive.}
+        - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {name: source, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: district, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: level, in: query, schema: {type: string}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 10000000, default: 0}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
+      responses:
+        "200":
+          description: The page, and how many incidents the filter keeps in all.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [total, offset, limit, incidents]
+                properties:
+                  total: {type: integer}
+                  offset: {type: integer}
+                  limit: {type: integer}
+                  incidents:
+                    type: array
+                    items:
+                      type: object
+                      required: [id, source, reference, category, rawLabel, occurredAt, timePrecision, districts, attributes]
+                      properties:
+                        id: {type: integer}
+                        source: {type: string}
+                        reference: {type: string}
+                        category: {type: string}
+                        rawLabel: {type: string}
+                        occurredAt: {type: string, format: date-time}
+                        timePrecision: {type: string, enum: [exact, hour, day, month]}
+                        latitude: {type: number}
+                        longitude: {type: number}
+                        locationPrecisionMeters: {type: number}
+                        districts: {type: object, additionalProperties: {type: string}}
+                        attributes: {type: object, additionalProperties: {type: string}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /api/v1/live:
     get:
       operationId: live

@@ -309,3 +309,68 @@ struct ForecastWarmer: Service {
 
     static let queue = DispatchQueue(label: "vigie.forecast-warmer", qos: .utility)
 }
+
+/// One incident as the API shows it: where it comes from, what, when and where, with the precision of each.
+struct IncidentView: Encodable, Sendable {
+    let id: Int64
+    let source: String
+    let reference: String
+    let category: String
+    let rawLabel: String
+    let occurredAt: Date
+    let timePrecision: String
+    let latitude: Double?
+    let longitude: Double?
+    let locationPrecisionMeters: Double?
+    let districts: [String: String]
+    let attributes: [String: String]
+}
+
+struct IncidentPage: Encodable, Sendable {
+    let total: Int
+    let offset: Int
+    let limit: Int
+    let incidents: [IncidentView]
+}
+
+extension APIRoutes {
+    /// Incidents one by one, the latest first, filtered by `from`, `to`, `category`, `source` (names, repeated)
+    /// and `district` with `level`; `limit` (1–1,000, 100 by default) from `offset`.
+    func incidents(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<IncidentPage> {
+        let query = request.uri.queryParameters
+        let limit = try Self.integer(query, "limit", 1...1_000, default: 100)
+        let offset = try Self.integer(query, "offset", 0...10_000_000, default: 0)
+        let snapshot = try await snapshots.current()
+        var filter = try Self.filter(query, snapshot: snapshot)
+        let sources = try store.sources()
+        let names = Dictionary(uniqueKeysWithValues: sources.compactMap { source in source.id.map { ($0, source.name) } })
+        let asked = query.getAll("source").map { String($0) }
+        if !asked.isEmpty {
+            filter.sourceIDs = Set(try asked.map { name in
+                guard let id = sources.first(where: { $0.name == name })?.id else {
+                    throw APIError(.notFound, "not-found", "source: there is no source named '\(name)'")
+                }
+                return id
+            })
+        }
+        let districts = query.getAll("district").map { String($0) }
+        if !districts.isEmpty {
+            guard let level = try level(query, snapshot) else { throw Self.apiError(.unknownDistrictLevel("", known: [])) }
+            filter.districts = (level, Set(districts))
+        }
+        do {
+            let (ids, total) = try snapshot.incidentIDs(filter: filter, offset: offset, limit: limit)
+            return JSONBody(IncidentPage(total: total, offset: offset, limit: limit, incidents: try store.incidents(ids: ids).map { incident in
+                IncidentView(
+                    id: incident.id ?? 0, source: names[incident.sourceID] ?? String(incident.sourceID),
+                    reference: incident.sourceReference, category: incident.category.rawValue, rawLabel: incident.rawLabel,
+                    occurredAt: incident.occurredAt, timePrecision: incident.timePrecision.rawValue,
+                    latitude: incident.location?.latitude, longitude: incident.location?.longitude,
+                    locationPrecisionMeters: incident.locationPrecisionMeters, districts: incident.districts,
+                    attributes: incident.attributes)
+            }))
+        } catch let error as AnalyticsError {
+            throw Self.apiError(error)
+        }
+    }
+}

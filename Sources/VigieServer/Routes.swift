@@ -42,6 +42,7 @@ struct APIRoutes: Sendable {
         api.get("patrol", use: authorized(.readForecasts, patrol))
         api.get("live", use: authorized(.readIncidents, live))
         api.get("points", use: authorized(.readIncidents, points))
+        api.get("incidents", use: authorized(.readIncidents, incidents))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))

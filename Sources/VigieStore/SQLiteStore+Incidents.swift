@@ -78,6 +78,21 @@ extension SQLiteStore: IncidentRepository {
         }
     }
 
+    /// The incidents with these ids that exist, in the order of the ids.
+    public func incidents(ids: [Int64]) throws -> [Incident] {
+        guard !ids.isEmpty else { return [] }
+        let found = try writer.read { db in
+            try stride(from: 0, to: ids.count, by: 500).flatMap { start in
+                let part = Array(ids[start..<min(start + 500, ids.count)])
+                return try fetchIncidents(
+                    db, where: "id IN (\(databaseQuestionMarks(count: part.count)))", arguments: StatementArguments(part),
+                    limit: part.count)
+            }
+        }
+        let byID = Dictionary(found.map { ($0.id!, $0) }) { first, _ in first }
+        return ids.compactMap { byID[$0] }
+    }
+
     private func fetchIncidents(
         _ db: Database, where condition: String, arguments: StatementArguments, limit: Int
     ) throws -> [Incident] {

@@ -141,4 +141,37 @@ struct AnalysesRouteTests {
             $0.actor == "operator" && $0.action == "write" && $0.target == "POST /api/v1/alerts/\(id)/acknowledge"
         })
     }
+
+    @Test("incidents one by one: the latest first, a page at a time, filtered, with their source and precision")
+    func incidentPages() async throws {
+        let store = try ServerTests.seeded()
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, _) = try await ServerTests.login(client, .operator)
+            let first = try await client.execute(uri: "/api/v1/incidents?limit=3", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                let page = try Self.object(response.body)
+                #expect(page["total"] as? Int == 480)
+                let incidents = try #require(page["incidents"] as? [[String: Any]])
+                #expect(incidents.map { $0["reference"] as? String } == ["s479", "s478", "s477"])
+                #expect(incidents[0]["source"] as? String == "police" && incidents[0]["timePrecision"] as? String == "exact")
+                #expect((incidents[0]["districts"] as? [String: String])?["arrondissement"] == "13201")
+                return incidents
+            }
+            try await client.execute(uri: "/api/v1/incidents?limit=2&offset=2", method: .get, headers: [.cookie: cookie]) { response in
+                let incidents = try #require(try Self.object(response.body)["incidents"] as? [[String: Any]])
+                #expect(incidents.first?["reference"] as? String == first.last?["reference"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/incidents?category=burglary&from=2026-01-01&to=2026-01-05&district=13201", method: .get, headers: [.cookie: cookie]) { response in
+                let page = try Self.object(response.body)
+                // Days 1 to 4 of January: 12 incidents, one in four a burglary.
+                #expect(page["total"] as? Int == 3)
+            }
+            try await client.execute(uri: "/api/v1/incidents?source=fire", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("no source named 'fire'"))
+            }
+            try await client.execute(uri: "/api/v1/incidents?limit=0", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("limit"))
+            }
+        }
+    }
 }

@@ -82,7 +82,7 @@ struct ServerTests {
         ("/api/v1/me", .readOwnAccount), ("/api/v1/sources", .readSources), ("/api/v1/agenda?days=7", .readAgenda), ("/api/v1/stats?by=category", .readStatistics),
         ("/api/v1/density?cell=200", .readStatistics), ("/api/v1/districts", .readDistricts), ("/api/v1/alerts", .readAlerts),
         ("/api/v1/quarantine?limit=5", .readQuarantine), ("/api/v1/live?seconds=0.1", .readIncidents),
-        ("/api/v1/points?limit=10", .readIncidents), ("/api/v1/hotspots?cell=200&distance=400", .readStatistics),
+        ("/api/v1/points?limit=10", .readIncidents), ("/api/v1/incidents?limit=5", .readIncidents), ("/api/v1/hotspots?cell=200&distance=400", .readStatistics),
         ("/api/v1/trends?by=category", .readStatistics), ("/api/v1/trends?series=week", .readStatistics),
         ("/api/v1/forecast?method=count&horizon=1d", .readForecasts),
         ("/api/v1/patrol?method=count&units=2&horizon=8h", .readForecasts),

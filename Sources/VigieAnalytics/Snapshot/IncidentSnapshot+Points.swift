@@ -26,3 +26,14 @@ extension IncidentSnapshot {
         }, located.count)
     }
 }
+
+extension IncidentSnapshot {
+    /// The ids of the incidents `filter` keeps, the latest first (ties by the highest id), `limit` of them
+    /// after skipping `offset`, and how many there are in all: a page of a list.
+    public func incidentIDs(filter: IncidentFilter, offset: Int, limit: Int) throws -> (ids: [Int64], total: Int) {
+        let rows = try self.rows(filter).map(Int.init)
+        let ordered = rows.sorted { time[$0] != time[$1] ? time[$0] > time[$1] : ids[$0] > ids[$1] }
+        guard offset < ordered.count else { return ([], ordered.count) }
+        return (ordered[offset..<min(ordered.count, offset + limit)].map { ids[$0] }, ordered.count)
+    }
+}

@@ -19,4 +19,6 @@ public protocol IncidentRepository: Sendable {
     func incident(sourceID: Int64, reference: String) throws -> Incident?
     /// Incidents of a source, or all, ordered by time, at most `limit`.
     func incidents(sourceID: Int64?, limit: Int) throws -> [Incident]
+    /// The incidents with these ids that exist, in the order of the ids.
+    func incidents(ids: [Int64]) throws -> [Incident]
 }
