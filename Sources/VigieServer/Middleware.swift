@@ -62,6 +62,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 /// request (POST, PUT, PATCH, DELETE) under a cookie session must carry the session's CSRF token in
 /// `X-CSRF-Token`; a token is not sent by browsers on their own, so it needs none.
 struct SessionMiddleware: RouterMiddleware {
+    /// The paths of the pages' forms, each of which checks the CSRF token its form carries.
+    static func isForm(_ path: String) -> Bool {
+        if path == "/login" || path == "/logout" { return true }
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[0] == "alerts" && parts[2] == "acknowledge"
+    }
+
     typealias Context = VigieRequestContext
     let sessions: SessionStore
     let store: any ServedStore
@@ -93,9 +100,9 @@ struct SessionMiddleware: RouterMiddleware {
             }
             session.account = account
             context.session = session
-            // The login and logout forms check their own token, sent in the form since a form cannot set a
-            // header; everything else carries it in X-CSRF-Token.
-            if ![.get, .head, .options].contains(request.method), !["/login", "/logout"].contains(request.uri.path),
+            // The pages' forms check their own token, sent in the form since a form cannot set a header;
+            // everything else carries it in X-CSRF-Token.
+            if ![.get, .head, .options].contains(request.method), !Self.isForm(request.uri.path),
                 request.headers[.init("X-CSRF-Token")!] != session.csrfToken
             {
                 throw APIError(.forbidden, "csrf", "the request lacks the session's X-CSRF-Token header (GET /api/v1/me gives it)")
@@ -130,6 +137,6 @@ enum ServedRoutes {
         ("/api/v1/audit", ["GET"]), ("/api/v1/audit/verify", ["GET"]), ("/login", ["GET", "POST"]),
         ("/logout", ["POST"]), ("/", ["GET"]), ("/map", ["GET"]), ("/agenda", ["GET"]), ("/trends", ["GET"]),
         ("/patrol", ["GET"]), ("/patrol/briefing", ["GET"]), ("/report", ["GET"]), ("/quarantine", ["GET"]),
-        ("/sources", ["GET"]), ("/users", ["GET"]), ("/audit", ["GET"]),
+        ("/sources", ["GET"]), ("/users", ["GET"]), ("/audit", ["GET"]), ("/alerts/{id}/acknowledge", ["POST"]),
     ]
 }

@@ -104,6 +104,42 @@ struct PageMatrixTests {
         ("/users", .readAccounts, "commander"), ("/audit", .readAudit, "La chaîne du journal est intacte"),
     ]
 
+    @Test("the overview lists the open alerts; an operator acknowledges one with a note through its form, which needs the CSRF token")
+    func acknowledgeFromOverview() async throws {
+        let store = try ServerTests.seeded()
+        let recorded = try store.record([Alert(
+            kind: .excess, day: CivilDate(year: 2026, month: 5, day: 2), districtLevel: "arrondissement",
+            districtCode: "13201", category: "theft", observed: 14, expected: 4, p: 0.0002, detectedAt: Date())])
+        let id = try #require(recorded.first?.id)
+        try await ServerTests.application(store).test(.router) { client in
+            let cookie = try await Self.login(client, .operator)
+            let csrf = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("2026-05-02") && html.contains("action=\"/alerts/\(id)/acknowledge\""))
+                let range = try #require(html.range(of: #"name="csrf" value=""#))
+                return String(html[range.upperBound...].prefix { $0 != "\"" })
+            }
+            let (headers, forged) = WebTests.form("csrf=wrong&note=x")
+            try await client.execute(uri: "/alerts/\(id)/acknowledge", method: .post, headers: headers.merging([.cookie: cookie]), body: forged) { response in
+                #expect(response.status == .forbidden)
+            }
+            let (_, body) = WebTests.form("csrf=\(csrf)&note=vu+sur+place")
+            try await client.execute(uri: "/alerts/\(id)/acknowledge", method: .post, headers: headers.merging([.cookie: cookie]), body: body) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/")
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(!String(buffer: response.body).contains("2026-05-02"))
+            }
+            let auditor = try await Self.login(client, .auditor)
+            try await client.execute(uri: "/alerts/\(id)/acknowledge", method: .post, headers: headers.merging([.cookie: auditor]), body: body) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        let alert = try #require(try store.alerts(includeAcknowledged: true, limit: 10).first { $0.id == id })
+        #expect(alert.acknowledgedBy == "operator" && alert.note == "vu sur place")
+        #expect(try store.auditEntries(limit: 500).contains { $0.actor == "operator" && $0.target == "POST /alerts/\(id)/acknowledge" })
+    }
+
     static func login(_ client: some TestClientProtocol, _ role: Role) async throws -> String {
         let (headers, body) = WebTests.form("name=\(role.rawValue)&password=secret-\(role.rawValue)")
         return try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in

@@ -42,6 +42,7 @@ enum WebAssets {
     .report-map path { stroke: #555; stroke-width: 1; }
     .q0 { fill: #fee5d9; } .q1 { fill: #fcae91; } .q2 { fill: #fb6a4a; } .q3 { fill: #de2d26; } .q4 { fill: #a50f15; } .qn { fill: #eee; }
     .intact { color: var(--green); }
+    form.inline { display: flex; gap: .4rem; margin: 0; } form.inline input { width: 12rem; }
     h2 { margin-top: 1.5rem; }
     @media print {
       header, footer, .filters { display: none; }

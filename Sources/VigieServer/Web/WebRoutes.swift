@@ -17,6 +17,7 @@ struct WebRoutes: Sendable {
         router.get("map", use: map)
         router.get("agenda", use: agenda)
         router.get("trends", use: trends)
+        router.post("alerts/:id/acknowledge", use: acknowledgeForm)
         router.get("patrol", use: patrol)
         router.get("patrol/briefing", use: patrolBriefing)
         router.get("quarantine", use: quarantine)
@@ -159,8 +160,10 @@ struct WebRoutes: Sendable {
             let change = b > 0 ? String(format: "%+.0f %%", (Double(a) / Double(b) - 1) * 100) : "—"
             return "<tr><th scope=\"row\">\(HTML.escape(labels[code] ?? code))</th><td>\(a)</td><td>\(b)</td><td>\(change)</td></tr>"
         }.joined()
-        let alerts = Permission.readAlerts.roles.contains(session.account.role)
-            ? try api.store.alerts(includeAcknowledged: false, limit: 1_000).count : 0
+        let open = Permission.readAlerts.roles.contains(session.account.role)
+            ? try api.store.alerts(includeAcknowledged: false, limit: 1_000) : []
+        let alerts = open.count
+        let alertList = Self.alertTable(open.prefix(30), session: session, words: words, labels: labels)
         return HTML.page(words["overview"], language: words, session: session, current: "/", body: """
             <h1>\(HTML.escape(words["overview"]))</h1>
             <p class="figures"><span><strong>\(recent.matched)</strong> \(HTML.escape(words["incidents"].lowercased())) · \
@@ -168,7 +171,64 @@ struct WebRoutes: Sendable {
             <table><thead><tr><th scope="col">\(HTML.escape(words["category"]))</th><th scope="col">\(HTML.escape(words["last-28"]))</th>\
             <th scope="col">\(HTML.escape(words["previous-28"]))</th><th scope="col">\(HTML.escape(words["change"]))</th></tr></thead>\
             <tbody>\(rows)</tbody></table>
+            \(alertList)
             """)
+    }
+
+    /// The open alerts, the latest first, each with a form to acknowledge it for the roles that may.
+    static func alertTable(_ alerts: ArraySlice<Alert>, session: Session, words: Language, labels: [String: String]) -> String {
+        guard !alerts.isEmpty else { return "" }
+        let canAcknowledge = Permission.acknowledgeAlerts.roles.contains(session.account.role)
+        let rows = alerts.map { alert -> String in
+            let form = canAcknowledge && alert.id != nil ? """
+                <form method="post" action="/alerts/\(alert.id!)/acknowledge" class="inline">\
+                <input type="hidden" name="csrf" value="\(HTML.escape(session.csrfToken))">\
+                <label>\(HTML.escape(words["note"])) <input name="note" maxlength="2000"></label>\
+                <button type="submit">\(HTML.escape(words["acknowledge"]))</button></form>
+                """ : ""
+            let place = [alert.districtLevel, alert.districtCode].compactMap { $0 }.joined(separator: " ")
+            return """
+                <tr><td>\(alert.day.iso)</td><td>\(HTML.escape(alert.kind.rawValue))</td><td>\(HTML.escape(place.isEmpty ? words["all"] : place))</td>\
+                <td>\(HTML.escape(labels[alert.category.rawValue] ?? alert.category.rawValue))</td>\
+                <td>\(String(format: "%.0f", alert.observed)) / \(String(format: "%.1f", alert.expected))</td>\
+                <td>\(alert.p.map { String(format: "%.2g", $0) } ?? "")</td><td>\(form)</td></tr>
+                """
+        }.joined()
+        return """
+            <h2>\(HTML.escape(words["open-alerts"]))</h2>
+            <table class="alerts"><thead><tr><th scope="col">\(HTML.escape(words["day"]))</th><th scope="col">\(HTML.escape(words["kind"]))</th>\
+            <th scope="col">\(HTML.escape(words["district"]))</th><th scope="col">\(HTML.escape(words["category"]))</th>\
+            <th scope="col">\(HTML.escape(words["observed-expected"]))</th><th scope="col">p</th><th scope="col"></th></tr></thead>\
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+
+    struct AcknowledgeForm: Decodable {
+        let csrf: String
+        let note: String?
+    }
+
+    /// The overview's form to acknowledge an alert: the same check and record as the API's.
+    func acknowledgeForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let access = try await access(request, context, "/", .acknowledgeAlerts, audited: false)
+        guard case .granted(let session, let words) = access else { return access.answer! }
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        guard let form = try? URLEncodedFormDecoder().decode(AcknowledgeForm.self, from: String(buffer: body)),
+            form.csrf == session.csrfToken
+        else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let alert = try api.store.alerts(includeAcknowledged: true, limit: 100_000).first(where: { $0.id == id })
+        else { return Self.failure(APIError(.notFound, "not-found", "there is no alert with this id"), words: words, session: session, current: "/") }
+        guard alert.acknowledgedAt == nil else {
+            return Self.failure(
+                APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by \(alert.acknowledgedBy ?? "someone") already"),
+                words: words, session: session, current: "/")
+        }
+        let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try api.store.acknowledge(alertID: id, by: session.account.name, note: note?.isEmpty == false ? String(note!.prefix(2_000)) : nil, at: Date())
+        try await api.audit.record(
+            actor: session.account.name, action: "write", target: "POST /alerts/\(id)/acknowledge", detail: note ?? "")
+        return HTML.redirect("/")
     }
 
     /// The map: districts shaded by incidents, density, new incidents live.
