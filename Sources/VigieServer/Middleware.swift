@@ -64,7 +64,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 struct SessionMiddleware: RouterMiddleware {
     /// The paths of the pages' forms, each of which checks the CSRF token its form carries.
     static func isForm(_ path: String) -> Bool {
-        if path == "/login" || path == "/logout" { return true }
+        if path == "/login" || path == "/logout" || path == "/users" { return true }
         let parts = path.split(separator: "/")
         return parts.count == 3 && parts[0] == "alerts" && parts[2] == "acknowledge"
     }
@@ -137,6 +137,6 @@ enum ServedRoutes {
         ("/api/v1/audit", ["GET"]), ("/api/v1/audit/verify", ["GET"]), ("/login", ["GET", "POST"]),
         ("/logout", ["POST"]), ("/", ["GET"]), ("/map", ["GET"]), ("/agenda", ["GET"]), ("/trends", ["GET"]),
         ("/patrol", ["GET"]), ("/patrol/briefing", ["GET"]), ("/report", ["GET"]), ("/quarantine", ["GET"]),
-        ("/sources", ["GET"]), ("/users", ["GET"]), ("/audit", ["GET"]), ("/alerts/{id}/acknowledge", ["POST"]),
+        ("/sources", ["GET"]), ("/users", ["GET", "POST"]), ("/audit", ["GET"]), ("/alerts/{id}/acknowledge", ["POST"]),
     ]
 }

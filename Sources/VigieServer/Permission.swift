@@ -15,6 +15,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readAudit = "read-audit"
     case readForecasts = "read-forecasts"
     case acknowledgeAlerts = "acknowledge-alerts"
+    case manageAccounts = "manage-accounts"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -29,6 +30,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readAudit: [.admin, .auditor]
         case .readForecasts: [.admin, .analyst, .commander]
         case .acknowledgeAlerts: [.admin, .analyst, .commander, .operator]
+        case .manageAccounts: [.admin]
         }
     }
 
@@ -48,6 +50,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readAudit: "read the audit log"
         case .readForecasts: "read forecasts and patrol plans"
         case .acknowledgeAlerts: "acknowledge alerts"
+        case .manageAccounts: "add, change or disable accounts"
         }
     }
 }

@@ -19,8 +19,8 @@ struct Users: AsyncParsableCommand {
 
     static func password() throws -> String {
         let text = ProcessInfo.processInfo.environment["VIGIE_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
-        guard text.count >= 12 else {
-            throw CommandError("the password must hold at least 12 characters (read from standard input or $VIGIE_PASSWORD)")
+        if let problem = Account.passwordProblem(text) {
+            throw CommandError("\(problem) (read from standard input or $VIGIE_PASSWORD)")
         }
         return text
     }
@@ -52,9 +52,7 @@ struct Users: AsyncParsableCommand {
         @Option(help: "admin, analyst, commander, operator, video-operator or auditor.") var role: Role
 
         func validate() throws {
-            guard Account.isValidName(name) else {
-                throw ValidationError("'\(name)' is not a login name: 2 to 64 lowercase letters, digits, '.', '-' or '_'")
-            }
+            if let problem = Account.nameProblem(name) { throw ValidationError(problem) }
         }
 
         func run() async throws {

@@ -140,6 +140,48 @@ struct PageMatrixTests {
         #expect(try store.auditEntries(limit: 500).contains { $0.actor == "operator" && $0.target == "POST /alerts/\(id)/acknowledge" })
     }
 
+    @Test("an administrator adds an account, changes its role and disables it from the accounts page; bad input is refused with its reason; every change is audited")
+    func manageAccounts() async throws {
+        let store = try ServerTests.store()
+        try await ServerTests.application(store).test(.router) { client in
+            let cookie = try await Self.login(client, .admin)
+            let csrf = try await client.execute(uri: "/users", method: .get, headers: [.cookie: cookie]) { response in
+                let html = String(buffer: response.body)
+                let range = try #require(html.range(of: #"name="csrf" value=""#))
+                return String(html[range.upperBound...].prefix { $0 != "\"" })
+            }
+            func post(_ fields: String, as who: String? = nil) async throws -> (HTTPResponse.Status, String) {
+                let (headers, body) = WebTests.form(fields)
+                return try await client.execute(uri: "/users", method: .post, headers: headers.merging([.cookie: who ?? cookie]), body: body) { response in
+                    (response.status, String(buffer: response.body))
+                }
+            }
+            #expect(try await post("csrf=wrong&action=add&name=agent.martin&role=operator&password=correct-horse-battery").0 == .forbidden)
+            let short = try await post("csrf=\(csrf)&action=add&name=agent.martin&role=operator&password=short")
+            #expect(short.0 == .badRequest && short.1.contains("at least 12 characters"))
+            let badName = try await post("csrf=\(csrf)&action=add&name=Agent+Martin&role=operator&password=correct-horse-battery")
+            #expect(badName.0 == .badRequest && badName.1.contains("is not a login name"))
+            let added = try await post("csrf=\(csrf)&action=add&name=agent.martin&role=operator&password=correct-horse-battery")
+            #expect(added.0 == .ok && added.1.contains("agent.martin"))
+            #expect(try await post("csrf=\(csrf)&action=add&name=agent.martin&role=operator&password=correct-horse-battery").1.contains("already"))
+            let (headers, form) = WebTests.form("name=agent.martin&password=correct-horse-battery")
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: form) { response in
+                #expect(response.status == .seeOther, "the new account logs in")
+            }
+            #expect(try await post("csrf=\(csrf)&action=set-role&name=agent.martin&role=commander").0 == .ok)
+            #expect(try store.account(named: "agent.martin")?.role == .commander)
+            let own = try await post("csrf=\(csrf)&action=disable&name=admin")
+            #expect(try own.0 == .badRequest && store.account(named: "admin")?.disabledAt == nil)
+            #expect(try await post("csrf=\(csrf)&action=disable&name=agent.martin").0 == .ok)
+            #expect(try store.account(named: "agent.martin")?.disabledAt != nil)
+            let analyst = try await Self.login(client, .analyst)
+            #expect(try await post("csrf=\(csrf)&action=disable&name=operator", as: analyst).0 == .forbidden)
+        }
+        let changes = try store.auditEntries(limit: 500).filter { $0.actor == "admin" && $0.target == "account:agent.martin" }
+        #expect(changes.map(\.action) == ["update", "update", "create"], "newest first")
+        #expect(try store.verifyAudit() == .intact(entries: Int64(try store.auditEntries(limit: 10_000).count)))
+    }
+
     static func login(_ client: some TestClientProtocol, _ role: Role) async throws -> String {
         let (headers, body) = WebTests.form("name=\(role.rawValue)&password=secret-\(role.rawValue)")
         return try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in

@@ -37,6 +37,21 @@ public struct Account: Hashable, Sendable, Codable {
         self.disabledAt = disabledAt
     }
 
+    /// The fewest characters a password may hold.
+    public static let minimumPasswordLength = 12
+
+    /// Why `password` cannot be one, or `nil` when it can.
+    public static func passwordProblem(_ password: String) -> String? {
+        if password.count < minimumPasswordLength { return "the password must hold at least \(minimumPasswordLength) characters" }
+        if password.utf8.count > 72 { return "the password must hold at most 72 bytes (bcrypt reads no further)" }
+        return nil
+    }
+
+    /// Why `name` cannot be a login name, or `nil` when it can.
+    public static func nameProblem(_ name: String) -> String? {
+        isValidName(name) ? nil : "'\(name)' is not a login name: 2 to 64 lowercase letters, digits, '.', '-' or '_'"
+    }
+
     /// Whether `name` can be a login name: 2 to 64 lowercase letters, digits, '.', '-' or '_'.
     public static func isValidName(_ name: String) -> Bool {
         (2...64).contains(name.count)

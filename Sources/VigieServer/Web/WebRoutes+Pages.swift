@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
 import VigieAnalytics
 import VigieCore
 
@@ -220,19 +222,102 @@ extension WebRoutes {
             """)
     }
 
-    /// The accounts and their roles.
+    /// The accounts and their roles, with forms to add one, change a role and disable one.
     func users(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let access = try await access(request, context, "/users", .readAccounts, audited: true)
         guard case .granted(let session, let words) = access else { return access.answer! }
-        let rows = try api.store.accounts().map { account in
-            [account.name, account.role.rawValue, account.createdAt.formatted(.iso8601),
-                account.disabledAt.map { "\(words["disabled"]) \($0.formatted(.iso8601))" } ?? words["active"]]
+        return try usersPage(session: session, words: words, message: nil)
+    }
+
+    func usersPage(session: Session, words: Language, message: (text: String, isError: Bool)?) throws -> Response {
+        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(session.csrfToken))\">"
+        func roles(selected: Role?) -> String {
+            Role.allCases.map { role in
+                "<option value=\"\(role.rawValue)\"\(role == selected ? " selected" : "")>\(role.rawValue)</option>"
+            }.joined()
         }
-        return HTML.page(words["users"], language: words, session: session, current: "/users", body: """
-            <h1>\(HTML.escape(words["users"]))</h1>
+        let rows = try api.store.accounts().map { account -> [String] in
+            let own = account.name == session.account.name
+            let actions = account.disabledAt != nil || own ? "" : """
+                <form method="post" action="/users" class="inline">\(csrf)<input type="hidden" name="action" value="set-role">\
+                <input type="hidden" name="name" value="\(HTML.escape(account.name))">\
+                <select name="role" aria-label="\(HTML.escape(words["role"]))">\(roles(selected: account.role))</select>\
+                <button type="submit">\(HTML.escape(words["change-role"]))</button></form>\
+                <form method="post" action="/users" class="inline">\(csrf)<input type="hidden" name="action" value="disable">\
+                <input type="hidden" name="name" value="\(HTML.escape(account.name))">\
+                <button type="submit">\(HTML.escape(words["disable"]))</button></form>
+                """
+            return [HTML.escape(account.name), account.role.rawValue, account.createdAt.formatted(.iso8601),
+                account.disabledAt.map { "\(HTML.escape(words["disabled"])) \($0.formatted(.iso8601))" } ?? HTML.escape(words["active"]),
+                actions]
+        }
+        let notice = message.map { "<p class=\"\($0.isError ? "error" : "intact")\" role=\"status\">\(HTML.escape($0.text))</p>" } ?? ""
+        var response = HTML.page(words["users"], language: words, session: session, current: "/users", body: """
+            <h1>\(HTML.escape(words["users"]))</h1>\(notice)
+            \(Self.table([words["name"], words["role"], words["created"], words["state"], ""], rows, escaped: true))
+            <h2>\(HTML.escape(words["add-account"]))</h2>
+            <form method="post" action="/users" class="filters">\(csrf)<input type="hidden" name="action" value="add">\
+            <label>\(HTML.escape(words["name"])) <input name="name" required pattern="[a-z0-9._-]{2,64}" autocomplete="off"></label>\
+            <label>\(HTML.escape(words["role"])) <select name="role">\(roles(selected: .analyst))</select></label>\
+            <label>\(HTML.escape(words["password"])) <input name="password" type="password" required minlength="\(Account.minimumPasswordLength)" autocomplete="new-password"></label>\
+            <button type="submit">\(HTML.escape(words["add"]))</button></form>
             <p class="legend">\(HTML.escape(words["users-note"]))</p>
-            \(Self.table([words["name"], words["role"], words["created"], words["state"]], rows))
             """)
+        if let message, message.isError { response.status = .badRequest }
+        return response
+    }
+
+    struct AccountForm: Decodable {
+        let csrf: String
+        let action: String
+        let name: String
+        let role: String?
+        let password: String?
+    }
+
+    /// Adds an account, changes a role or disables an account, from the accounts page; every change is audited.
+    /// An administrator cannot change or disable their own account here, so as never to lock everyone out.
+    func accountForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let access = try await access(request, context, "/users", .manageAccounts, audited: false)
+        guard case .granted(let session, let words) = access else { return access.answer! }
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        guard let form = try? URLEncodedFormDecoder().decode(AccountForm.self, from: String(buffer: body)),
+            form.csrf == session.csrfToken
+        else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
+        func refuse(_ text: String) throws -> Response { try usersPage(session: session, words: words, message: (text, true)) }
+        let role = form.role.flatMap(Role.init(rawValue:))
+        let actor = session.account.name
+        switch form.action {
+        case "add":
+            if let problem = Account.nameProblem(form.name) { return try refuse(problem) }
+            guard let role else { return try refuse("role: give one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
+            let password = form.password ?? ""
+            if let problem = Account.passwordProblem(password) { return try refuse(problem) }
+            guard try api.store.account(named: form.name) == nil else { return try refuse("there is an account '\(form.name)' already") }
+            let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: 12) }
+            _ = try api.store.create(Account(name: form.name, role: role, passwordHash: hash, createdAt: Date()))
+            try await api.audit.record(actor: actor, action: "create", target: "account:\(form.name)", detail: #"{"role":"\#(role.rawValue)"}"#)
+            return try usersPage(session: session, words: words, message: ("\(form.name): \(words["account-added"])", false))
+        case "set-role", "disable":
+            guard form.name != actor else { return try refuse(words["not-own-account"]) }
+            guard var account = try api.store.account(named: form.name) else { return try refuse("there is no account '\(form.name)'") }
+            if form.action == "disable" {
+                account.disabledAt = Date()
+                try api.store.update(account)
+                try await api.audit.record(actor: actor, action: "update", target: "account:\(form.name)", detail: #"{"disabled":true}"#)
+                return try usersPage(session: session, words: words, message: ("\(form.name): \(words["account-disabled"])", false))
+            }
+            guard let role else { return try refuse("role: give one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
+            let before = account.role
+            account.role = role
+            try api.store.update(account)
+            try await api.audit.record(
+                actor: actor, action: "update", target: "account:\(form.name)",
+                detail: #"{"role":"\#(role.rawValue)","was":"\#(before.rawValue)"}"#)
+            return try usersPage(session: session, words: words, message: ("\(form.name): \(before.rawValue) → \(role.rawValue)", false))
+        default:
+            return try refuse("action: '\(form.action)' is not add, set-role or disable")
+        }
     }
 
     /// The last entries of the audit log, and whether its chain holds.

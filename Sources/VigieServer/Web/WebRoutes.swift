@@ -18,6 +18,7 @@ struct WebRoutes: Sendable {
         router.get("agenda", use: agenda)
         router.get("trends", use: trends)
         router.post("alerts/:id/acknowledge", use: acknowledgeForm)
+        router.post("users", use: accountForm)
         router.get("patrol", use: patrol)
         router.get("patrol/briefing", use: patrolBriefing)
         router.get("quarantine", use: quarantine)
