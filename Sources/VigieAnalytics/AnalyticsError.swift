@@ -18,6 +18,7 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidDilation(Int)
     case unknownTimeZone(String)
     case invalidForecast(String)
+    case invalidPeriod(String)
 
     public var description: String {
         switch self {
@@ -49,7 +50,7 @@ public enum AnalyticsError: Error, Equatable, Sendable, CustomStringConvertible 
             "level '\(level)' has \(count) districts; analytics handle at most 32,767 per level"
         case .unknownTimeZone(let name):
             "the deployment's time zone '\(name)' is unknown; set it with `vigie deployment set --time-zone`"
-        case .invalidForecast(let reason):
+        case .invalidForecast(let reason), .invalidPeriod(let reason):
             reason
         case .invalidDilation(let cells):
             "the study area grows by 0 to 100 cells, not \(cells)"

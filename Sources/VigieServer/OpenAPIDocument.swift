@@ -529,6 +529,28 @@ paths:
         "409":
           description: The alert was acknowledged already.
           content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+  /api/v1/alerts/scan:
+    post:
+      operationId: scanAlerts
+      summary: Scans days for excess days per district and category and lasting changes of level, and records the new alerts (the server also scans the latest two days every quarter of an hour).
+      parameters:
+        - {name: from, in: query, schema: {type: string, format: date}, description: The first day scanned; the day before the latest incident's by default.}
+        - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive; with from only. At most 366 days.}
+        - {name: fdr, in: query, schema: {type: number, minimum: 0.001, maximum: 0.5, default: 0.05}}
+      responses:
+        "200":
+          description: The alerts recorded by this scan (none already recorded), and what was scanned, in words.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [recorded, notes]
+                properties:
+                  recorded: {type: array, items: {$ref: "#/components/schemas/Alert"}}
+                  notes: {type: array, items: {type: string}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
   /api/v1/hotspots:
     get:
       operationId: hotspots

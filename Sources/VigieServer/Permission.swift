@@ -16,6 +16,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readForecasts = "read-forecasts"
     case acknowledgeAlerts = "acknowledge-alerts"
     case manageAccounts = "manage-accounts"
+    case scanAlerts = "scan-alerts"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -31,6 +32,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readForecasts: [.admin, .analyst, .commander]
         case .acknowledgeAlerts: [.admin, .analyst, .commander, .operator]
         case .manageAccounts: [.admin]
+        case .scanAlerts: [.admin, .analyst]
         }
     }
 
@@ -51,6 +53,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .readForecasts: "read forecasts and patrol plans"
         case .acknowledgeAlerts: "acknowledge alerts"
         case .manageAccounts: "add, change or disable accounts"
+        case .scanAlerts: "scan for alerts"
         }
     }
 }

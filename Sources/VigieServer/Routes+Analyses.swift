@@ -374,3 +374,68 @@ extension APIRoutes {
         }
     }
 }
+
+extension APIRoutes {
+    /// Scans `days` (the latest day holding an incident and the day before when `nil`) for anomalies on the
+    /// current snapshot and records the new ones: those already recorded are not recorded again.
+    func recordAlerts(days: ClosedRange<Int>?, falseDiscoveryRate: Double) async throws -> (recorded: [Alert], notes: [String]) {
+        let snapshot = try await snapshots.current()
+        guard let range = snapshot.dayRange else { return ([], ["the store holds no incident yet"]) }
+        let scanned = days ?? max(range.lowerBound, range.upperBound - 1)...range.upperBound
+        let scan = try snapshot.scanAlerts(
+            days: scanned, level: snapshot.districtLevels.first, falseDiscoveryRate: falseDiscoveryRate)
+        return (try store.record(scan.alerts), scan.notes)
+    }
+
+    struct ScanAnswer: Encodable, Sendable {
+        let recorded: [AlertView]
+        let notes: [String]
+    }
+
+    /// Scans the days from `from` to `to` (exclusive; the latest two days by default) for excess days per
+    /// district and category and lasting changes of level, at the false-discovery rate `fdr`, and records
+    /// the new alerts.
+    func scanAlerts(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<ScanAnswer> {
+        let query = request.uri.queryParameters
+        let rate = try Self.number(query, "fdr", 0.001...0.5, default: 0.05)
+        let snapshot = try await snapshots.current()
+        var days: ClosedRange<Int>?
+        if let from = try Self.day(query, "from") {
+            let to = try Self.day(query, "to").map { $0.dayNumber - 1 } ?? snapshot.dayRange?.upperBound ?? from.dayNumber
+            guard from.dayNumber <= to, to - from.dayNumber < 366 else {
+                throw APIError(.badRequest, "bad-parameter", "from, to: give a period of 1 to 366 days, `to` exclusive")
+            }
+            days = from.dayNumber...to
+        } else if query["to"] != nil {
+            throw APIError(.badRequest, "bad-parameter", "to: give `from` with it")
+        }
+        do {
+            let (recorded, notes) = try await recordAlerts(days: days, falseDiscoveryRate: rate)
+            return JSONBody(ScanAnswer(recorded: recorded.map(AlertView.init), notes: notes))
+        } catch let error as AnalyticsError {
+            throw Self.apiError(error)
+        }
+    }
+}
+
+/// Scans the latest days for anomalies every quarter of an hour while the server runs, so that the open
+/// alerts follow the incidents as they arrive, with no scheduled job to set up.
+struct AlertScanner: Service {
+    let api: APIRoutes
+    let logger: Logger
+    static let interval: Duration = .seconds(900)
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let (recorded, _) = try await api.recordAlerts(days: nil, falseDiscoveryRate: 0.05)
+                    if !recorded.isEmpty { logger.info("\(recorded.count) new alert(s) recorded") }
+                } catch {
+                    logger.error("scanning for alerts failed: \(error)")
+                }
+                try await Task.sleep(for: Self.interval)
+            }
+        }
+    }
+}

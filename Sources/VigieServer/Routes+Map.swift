@@ -98,6 +98,22 @@ extension APIRoutes {
         let acknowledgedAt: Date?
         let acknowledgedBy: String?
         let note: String?
+
+        init(_ alert: Alert) {
+            id = alert.id
+            kind = alert.kind.rawValue
+            day = alert.day
+            districtLevel = alert.districtLevel
+            districtCode = alert.districtCode
+            category = alert.category.rawValue
+            observed = alert.observed
+            expected = alert.expected
+            p = alert.p
+            detectedAt = alert.detectedAt
+            acknowledgedAt = alert.acknowledgedAt
+            acknowledgedBy = alert.acknowledgedBy
+            note = alert.note
+        }
     }
 
     /// Open alerts, or all of them with `all=true`.
@@ -108,13 +124,7 @@ extension APIRoutes {
         case "true": all = true
         case let other?: throw APIError(.badRequest, "bad-parameter", "all: '\(other)' is not true or false")
         }
-        return JSONBody(try store.alerts(includeAcknowledged: all, limit: 1_000).map { alert in
-            AlertView(
-                id: alert.id, kind: alert.kind.rawValue, day: alert.day, districtLevel: alert.districtLevel,
-                districtCode: alert.districtCode, category: alert.category.rawValue, observed: alert.observed,
-                expected: alert.expected, p: alert.p, detectedAt: alert.detectedAt, acknowledgedAt: alert.acknowledgedAt,
-                acknowledgedBy: alert.acknowledgedBy, note: alert.note)
-        })
+        return JSONBody(try store.alerts(includeAcknowledged: all, limit: 1_000).map(AlertView.init))
     }
 
     /// Quarantined rows, of one source with `source=NAME`, at most `limit` (default 100).

@@ -36,6 +36,7 @@ struct APIRoutes: Sendable {
         api.get("districts", use: authorized(.readDistricts, districts))
         api.get("alerts", use: authorized(.readAlerts, alerts))
         api.post("alerts/:id/acknowledge", use: authorized(.acknowledgeAlerts, acknowledgeAlert))
+        api.post("alerts/scan", use: authorized(.scanAlerts, scanAlerts))
         api.get("hotspots", use: authorized(.readStatistics, hotspots))
         api.get("trends", use: authorized(.readStatistics, trends))
         api.get("forecast", use: authorized(.readForecasts, forecast))

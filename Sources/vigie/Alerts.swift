@@ -43,32 +43,10 @@ struct Alerts: AsyncParsableCommand {
                 throw ValidationError("the period to scan ends before it starts: the data runs from \(CivilDate(dayNumber: range.lowerBound).iso) to \(CivilDate(dayNumber: range.upperBound).iso)")
             }
             guard last - first < 366 else { throw ValidationError("scan at most a year of days at once") }
-            filter.from = nil
-            filter.to = nil
-            let now = Date()
-            var found: [Alert] = []
-            if !snapshot.districtLevels.isEmpty {
-                let level = try filters.districtLevel(snapshot)
-                let scan = try snapshot.excesses(on: first...last, level: level, filter: filter, falseDiscoveryRate: fdr)
-                found += scan.findings.compactMap { finding in
-                    finding.district.map { code in
-                        Alert(kind: .excess, day: finding.day, districtLevel: level, districtCode: code,
-                            category: finding.category, observed: Double(finding.observed), expected: finding.expected,
-                            p: finding.p, detectedAt: now)
-                    }
-                }
-                Output.note("excess: \(scan.tests) tests over \(last - first + 1) day(s), \(scan.findings.count) significant at a false-discovery rate of \(fdr)")
-            } else {
-                Output.note("no districts loaded: excess days are looked for per district, so only level changes are scanned")
-            }
-            if let changes = try snapshot.levelChanges(asOf: CivilDate(dayNumber: last), filter: filter) {
-                found += changes.map { change in
-                    Alert(kind: .levelChange, day: change.week, category: change.category,
-                        observed: change.differenceAfter, expected: change.differenceBefore, detectedAt: now)
-                }
-            } else {
-                Output.note("level changes need two years of history before the last day scanned; not scanned")
-            }
+            let level = snapshot.districtLevels.isEmpty ? nil : try filters.districtLevel(snapshot)
+            let scan = try snapshot.scanAlerts(days: first...last, level: level, filter: filter, falseDiscoveryRate: fdr)
+            for note in scan.notes { Output.note(note) }
+            let found = scan.alerts
             let recorded = try store.record(found)
             Output.note("\(recorded.count) new alert(s), \(found.count - recorded.count) already recorded")
             try AlertsReport.print(recorded, format: format, names: try GroupNames(store: store))

@@ -174,4 +174,44 @@ struct AnalysesRouteTests {
             }
         }
     }
+
+    @Test("a scan records a planted excess day once; a second scan records nothing; a role without the permission is refused")
+    func scanForAlerts() async throws {
+        let store = try ServerTests.seeded()
+        // Fifteen more thefts on the last day, 2026-06-09, in the 1st arrondissement.
+        let source = try #require(try store.source(named: "police"))
+        let run = try store.beginIngestRun(sourceID: source.id!, file: "burst.csv", startedAt: Date())
+        _ = try store.write(IngestBatch(sourceID: source.id!, runID: run, file: "burst.csv", records: (0..<15).map { number in
+            IngestBatch.Record(
+                incident: Incident(
+                    sourceID: source.id!, sourceReference: "burst\(number)", category: "theft", rawLabel: "theft",
+                    occurredAt: Date(timeIntervalSince1970: 1_780_999_200 + Double(number) * 600), timePrecision: .exact,
+                    location: GeoPoint(latitude: 43.29, longitude: 5.37), locationPrecisionMeters: nil,
+                    districts: ["arrondissement": "13201"]),
+                contentHash: Int64(number), recordNumber: number + 1, line: number + 2)
+        }))
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, csrf) = try await ServerTests.login(client, .analyst)
+            let headers: HTTPFields = [.cookie: cookie, .init("X-CSRF-Token")!: csrf]
+            try await client.execute(uri: "/api/v1/alerts/scan", method: .post, headers: headers) { response in
+                #expect(response.status == .ok)
+                let recorded = try #require(try Self.object(response.body)["recorded"] as? [[String: Any]])
+                #expect(recorded.contains { $0["kind"] as? String == "excess" && $0["day"] as? String == "2026-06-09"
+                    && $0["category"] as? String == "theft" && $0["districtCode"] as? String == "13201" })
+            }
+            try await client.execute(uri: "/api/v1/alerts/scan", method: .post, headers: headers) { response in
+                let again = try Self.object(response.body)
+                #expect((again["recorded"] as? [Any])?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/v1/alerts/scan?to=2026-06-01", method: .post, headers: headers) { response in
+                #expect(response.status == .badRequest)
+            }
+            let (commander, token) = try await ServerTests.login(client, .commander)
+            try await client.execute(uri: "/api/v1/alerts/scan", method: .post,
+                headers: [.cookie: commander, .init("X-CSRF-Token")!: token]) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        #expect(try store.alerts(includeAcknowledged: false, limit: 100).contains { $0.day == CivilDate(year: 2026, month: 6, day: 9) })
+    }
 }
