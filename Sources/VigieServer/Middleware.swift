@@ -128,12 +128,12 @@ enum ServedRoutes {
     /// Every route and its methods.
     static let routes: [(String, [String])] = [
         ("/health", ["GET"]), ("/api/openapi.yaml", ["GET"]), ("/api/v1/session", ["POST", "DELETE"]),
-        ("/api/v1/me", ["GET"]), ("/api/v1/sources", ["GET"]), ("/api/v1/sources/{name}/records", ["POST"]),
+        ("/api/v1/me", ["GET"]), ("/api/v1/sources", ["GET", "POST"]), ("/api/v1/sources/{name}", ["PATCH"]), ("/api/v1/sources/{name}/records", ["POST"]),
         ("/api/v1/agenda", ["GET"]), ("/api/v1/stats", ["GET"]), ("/api/v1/density", ["GET"]),
         ("/api/v1/districts", ["GET"]), ("/api/v1/alerts", ["GET"]), ("/api/v1/alerts/{id}/acknowledge", ["POST"]), ("/api/v1/alerts/scan", ["POST"]),
         ("/api/v1/hotspots", ["GET"]), ("/api/v1/trends", ["GET"]), ("/api/v1/forecast", ["GET"]),
         ("/api/v1/patrol", ["GET"]), ("/api/v1/incidents", ["GET"]), ("/api/v1/live", ["GET"]),
-        ("/api/v1/points", ["GET"]), ("/api/v1/quarantine", ["GET"]), ("/api/v1/users", ["GET"]),
+        ("/api/v1/points", ["GET"]), ("/api/v1/quarantine", ["GET"]), ("/api/v1/users", ["GET", "POST"]), ("/api/v1/users/{name}", ["PATCH"]),
         ("/api/v1/audit", ["GET"]), ("/api/v1/audit/verify", ["GET"]), ("/login", ["GET", "POST"]),
         ("/logout", ["POST"]), ("/", ["GET"]), ("/map", ["GET"]), ("/agenda", ["GET"]), ("/trends", ["GET"]),
         ("/patrol", ["GET"]), ("/patrol/briefing", ["GET"]), ("/report", ["GET"]), ("/quarantine", ["GET"]),

@@ -64,6 +64,34 @@ components:
         holdsPersonalData: {type: boolean}
         retentionDays: {type: integer}
         isPublic: {type: boolean}
+    SourceFields:
+      type: object
+      properties:
+        title: {type: string, pattern: "\\S"}
+        owner: {type: string, pattern: "\\S"}
+        purpose: {type: string, pattern: "\\S"}
+        legalRegime: {type: string, enum: [gdpr, police-justice]}
+        holdsPersonalData: {type: boolean}
+        retentionDays: {type: integer, minimum: 1}
+        isPublic: {type: boolean}
+    NewSource:
+      allOf:
+        - {$ref: "#/components/schemas/SourceFields"}
+        - type: object
+          required: [name, title, owner, purpose, legalRegime, holdsPersonalData, retentionDays]
+          properties:
+            name: {type: string, pattern: "^[a-z0-9-]{1,64}$"}
+    Account:
+      type: object
+      required: [name, role, createdAt]
+      properties:
+        name: {type: string}
+        role: {type: string}
+        createdAt: {type: string, format: date-time}
+        disabledAt: {type: [string, "null"], format: date-time}
+    Role:
+      type: string
+      enum: [admin, analyst, commander, operator, video-operator, auditor]
     RiskScore:
       type: object
       required: [score, band, reasons]
@@ -336,7 +364,7 @@ components:
   parameters:
     ForecastMethod: {name: method, in: query, schema: {type: string, enum: [count, retrospective, prospective, kde-decay, sepp, blend, best], default: best}, description: "best: the method that caught most incidents in the riskiest 5 % of the area over the last 90 days."}
     ForecastCategory: {name: category, in: query, schema: {$ref: "#/components/schemas/Category"}}
-    ForecastCell: {name: cell, in: query, schema: {type: number, minimum: 50, maximum: 2000, default: 150}}
+    ForecastCell: {name: cell, in: query, schema: {type: number, minimum: 100, maximum: 2000, default: 150}, description: "Side of the cells in metres; finer cells are for `vigie forecast`, not for an interactive request."}
     ForecastHorizon: {name: horizon, in: query, schema: {type: string, pattern: "^[0-9]+[hd]$", default: 8h}, description: Hours (8h) or days (1d, 7d), at most 31 days.}
     ForecastDay: {name: day, in: query, schema: {type: string, format: date}, description: The day forecast; the day after the latest incident by default.}
     ForecastStartHour: {name: startHour, in: query, schema: {type: integer, minimum: 0, maximum: 23, default: 0}}
@@ -424,6 +452,45 @@ paths:
           content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Source"}}}}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      operationId: addSource
+      summary: Adds an entry to the register of sources.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/NewSource"
+      responses:
+        "201":
+          description: The entry.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Source"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409":
+          description: A source with this name is registered already.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+  /api/v1/sources/{name}:
+    patch:
+      operationId: editSource
+      summary: Changes the fields given of an entry of the register; a source keeps its name (another name is a 400).
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/SourceFields"
+      responses:
+        "200":
+          description: The entry as it now is.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Source"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /api/v1/agenda:
     get:
       operationId: agenda
@@ -787,20 +854,59 @@ paths:
       responses:
         "200":
           description: The accounts.
-          content:
-            application/json:
-              schema:
-                type: array
-                items:
-                  type: object
-                  required: [name, role, createdAt]
-                  properties:
-                    name: {type: string}
-                    role: {type: string}
-                    createdAt: {type: string, format: date-time}
-                    disabledAt: {type: [string, "null"], format: date-time}
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Account"}}}}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+    post:
+      operationId: addUser
+      summary: Adds an account; the password is kept as a bcrypt hash.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, role, password]
+              properties:
+                name: {type: string, pattern: "^[a-z0-9._-]{2,64}$"}
+                role: {$ref: "#/components/schemas/Role"}
+                password: {type: string, minLength: 12, maxLength: 72, description: At most 72 bytes in UTF-8.}
+      responses:
+        "201":
+          description: The account.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Account"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409":
+          description: There is an account with this name already.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+  /api/v1/users/{name}:
+    patch:
+      operationId: editUser
+      summary: Changes an account's role, or disables it; no one changes their own account.
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                role: {$ref: "#/components/schemas/Role"}
+                disabled: {type: boolean, enum: [true], description: An account is enabled again by resetting its password with `vigie users`.}
+      responses:
+        "200":
+          description: The account as it now is.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Account"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409":
+          description: The account is the caller's own.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
   /api/v1/audit:
     get:
       operationId: audit

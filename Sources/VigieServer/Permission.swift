@@ -17,6 +17,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case acknowledgeAlerts = "acknowledge-alerts"
     case manageAccounts = "manage-accounts"
     case scanAlerts = "scan-alerts"
+    case manageSources = "manage-sources"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -33,6 +34,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .acknowledgeAlerts: [.admin, .analyst, .commander, .operator]
         case .manageAccounts: [.admin]
         case .scanAlerts: [.admin, .analyst]
+        case .manageSources: [.admin]
         }
     }
 
@@ -54,6 +56,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .acknowledgeAlerts: "acknowledge alerts"
         case .manageAccounts: "add, change or disable accounts"
         case .scanAlerts: "scan for alerts"
+        case .manageSources: "add or change entries of the register of sources"
         }
     }
 }

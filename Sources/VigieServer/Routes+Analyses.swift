@@ -76,9 +76,13 @@ extension APIRoutes {
             let filter = try Self.filter(query, snapshot: snapshot)
             if let series {
                 let grouping: Grouping = series == "day" ? .day : series == "week" ? .week : .month
-                return try JSONBody(TrendsDocument.series(
-                    try snapshot.wholePeriodSeries(grouping, filter: filter),
-                    period: TrendsDocument.seasonalPeriod(of: grouping))).encoded()
+                let counts = try snapshot.wholePeriodSeries(grouping, filter: filter)
+                // Changes of level are found by optimal partitioning, whose work grows with the square of the
+                // periods: ten years of days at most.
+                guard counts.count <= 3_660 else {
+                    throw APIError(.badRequest, "bad-parameter", "series: \(counts.count) days are more than 3,660; narrow from and to, or use week or month")
+                }
+                return try JSONBody(TrendsDocument.series(counts, period: TrendsDocument.seasonalPeriod(of: grouping))).encoded()
             }
             guard let day = asOf ?? snapshot.dayRange.map({ CivilDate(dayNumber: $0.upperBound) }) else {
                 throw APIError(.notFound, "no-data", "the store holds no incident yet")
@@ -113,7 +117,7 @@ extension APIRoutes {
                 }
                 return code
             },
-            cellSize: try Self.number(query, "cell", 50...2_000, default: 150, unit: "metres"),
+            cellSize: try Self.number(query, "cell", 100...2_000, default: 150, unit: "metres"),
             horizon: horizon, day: try Self.day(query, "day"),
             startHour: try Self.integer(query, "startHour", 0...23, default: 0))
         let level = try level(query, snapshot)

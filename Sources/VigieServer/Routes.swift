@@ -46,6 +46,10 @@ struct APIRoutes: Sendable {
         api.get("incidents", use: authorized(.readIncidents, incidents))
         api.get("quarantine", use: authorized(.readQuarantine, quarantine))
         api.get("users", use: authorized(.readAccounts, users))
+        api.post("users", use: authorized(.manageAccounts, addUser))
+        api.patch("users/:name", use: authorized(.manageAccounts, editUser))
+        api.post("sources", use: authorized(.manageSources, addSource))
+        api.patch("sources/:name", use: authorized(.manageSources, editSource))
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))
         api.get("audit", use: authorized(.readAudit, auditEntries))
         api.get("audit/verify", use: authorized(.readAudit, verify))
@@ -262,15 +266,22 @@ struct APIRoutes: Sendable {
         }
     }
 
-    struct AccountView: Encodable {
+    struct AccountView: Encodable, Sendable {
         let name: String
         let role: String
         let createdAt: Date
         let disabledAt: Date?
+
+        init(_ account: Account) {
+            name = account.name
+            role = account.role.rawValue
+            createdAt = account.createdAt
+            disabledAt = account.disabledAt
+        }
     }
 
     func users(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AccountView]> {
-        JSONBody(try store.accounts().map { AccountView(name: $0.name, role: $0.role.rawValue, createdAt: $0.createdAt, disabledAt: $0.disabledAt) })
+        JSONBody(try store.accounts().map(AccountView.init))
     }
 
     func auditEntries(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<[AuditEntry]> {

@@ -215,3 +215,50 @@ struct AnalysesRouteTests {
         #expect(try store.alerts(includeAcknowledged: false, limit: 100).contains { $0.day == CivilDate(year: 2026, month: 6, day: 9) })
     }
 }
+
+@Suite("The register and the accounts through the API")
+struct AdminRouteTests {
+    @Test("an administrator registers a source and changes it, adds an account, changes its role and disables it; bad fields and others' roles are refused; each change is audited")
+    func registerAndAccounts() async throws {
+        let store = try ServerTests.store()
+        try await ServerTests.application(store).test(.router) { client in
+            let (cookie, csrf) = try await ServerTests.login(client, .admin)
+            let headers: HTTPFields = [.cookie: cookie, .init("X-CSRF-Token")!: csrf, .contentType: "application/json"]
+            func send(_ uri: String, _ method: HTTPRequest.Method, _ json: String, _ with: HTTPFields? = nil) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: uri, method: method, headers: with ?? headers, body: ByteBuffer(string: json)) { response in
+                    (response.status, String(buffer: response.body))
+                }
+            }
+            let entry = #"{"name": "signalements", "title": "Signalements", "owner": "Ville", "purpose": "Suivi des signalements", "legalRegime": "gdpr", "holdsPersonalData": true, "retentionDays": 365}"#
+            let added = try await send("/api/v1/sources", .post, entry)
+            #expect(added.0 == .created && added.1.contains(#""isPublic":false"#))
+            #expect(try await send("/api/v1/sources", .post, entry).0 == .conflict)
+            let short = try await send("/api/v1/sources", .post, #"{"name": "x"}"#)
+            #expect(short.0 == .badRequest && short.1.contains("needs name, title"))
+            let zero = try await send("/api/v1/sources/signalements", .patch, #"{"retentionDays": 0}"#)
+            #expect(zero.0 == .badRequest && zero.1.contains("retention must be at least 1 day"))
+            #expect(try await send("/api/v1/sources/signalements", .patch, #"{"retentionDays": 730, "isPublic": true}"#).0 == .ok)
+            #expect(try store.source(named: "signalements")?.retentionDays == 730 && store.source(named: "signalements")?.isPublic == true)
+            #expect(try await send("/api/v1/sources/nowhere", .patch, #"{"retentionDays": 30}"#).0 == .notFound)
+
+            let weak = try await send("/api/v1/users", .post, #"{"name": "agent.martin", "role": "operator", "password": "short"}"#)
+            #expect(weak.0 == .badRequest && weak.1.contains("at least 12 characters"))
+            #expect(try await send("/api/v1/users", .post, #"{"name": "agent.martin", "role": "operator", "password": "correct-horse-battery"}"#).0 == .created)
+            #expect(try await send("/api/v1/users/agent.martin", .patch, #"{"role": "commander"}"#).0 == .ok)
+            #expect(try await send("/api/v1/users/agent.martin", .patch, #"{"disabled": true}"#).0 == .ok)
+            #expect(try store.account(named: "agent.martin")?.role == .commander && store.account(named: "agent.martin")?.disabledAt != nil)
+            #expect(try await send("/api/v1/users/admin", .patch, #"{"disabled": true}"#).0 == .conflict)
+            #expect(try await send("/api/v1/users/agent.martin", .patch, #"{"disabled": false}"#).0 == .badRequest)
+
+            let (analyst, token) = try await ServerTests.login(client, .analyst)
+            let theirs: HTTPFields = [.cookie: analyst, .init("X-CSRF-Token")!: token, .contentType: "application/json"]
+            #expect(try await send("/api/v1/users/operator", .patch, #"{"disabled": true}"#, theirs).0 == .forbidden)
+            #expect(try await send("/api/v1/sources/signalements", .patch, #"{"retentionDays": 1}"#, theirs).0 == .forbidden)
+        }
+        let entries = try store.auditEntries(limit: 500).filter { $0.actor == "admin" }
+        #expect(entries.contains { $0.action == "create" && $0.target == "source:signalements" })
+        #expect(entries.contains { $0.action == "update" && $0.target == "source:signalements" && $0.detail.contains(#""retentionDays":730"#) })
+        #expect(entries.contains { $0.action == "update" && $0.target == "account:agent.martin" && $0.detail == #"{"role":"commander","was":"operator"}"# })
+        #expect(try store.verifyAudit() == .intact(entries: Int64(try store.auditEntries(limit: 10_000).count)))
+    }
+}

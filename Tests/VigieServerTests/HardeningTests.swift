@@ -59,7 +59,7 @@ struct HardeningTests {
         let store = try ServerTests.store()
         try await ServerTests.application(store).test(.router) { client in
             try await client.execute(uri: "/api/v1/sources", method: .put) { response in
-                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET")
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, POST")
             }
             try await client.execute(uri: "/api/v1/sources/police/records", method: .get) { response in
                 #expect(response.status == .methodNotAllowed && response.headers[.allow] == "POST")

@@ -154,7 +154,7 @@ public enum TrendsDocument {
 
 extension IncidentSnapshot {
     /// Incidents per day, week or month over the whole periods the data and `filter` cover: a first or last
-    /// week or month covered only in part would read as a drop.
+    /// week or month covered only in part would read as a drop, and days beyond the data hold nothing known.
     public func wholePeriodSeries(_ grouping: Grouping, filter: IncidentFilter) throws -> [(key: GroupKey, count: Int)] {
         let table = try count(by: [grouping], filter: filter)
         let first = max(dayRange?.lowerBound ?? 0, filter.from.map { localDay(of: $0) } ?? .min)
@@ -166,6 +166,7 @@ extension IncidentSnapshot {
             case .month(let start):
                 start.dayNumber >= first
                     && start.dayNumber + CivilDate.daysInMonth(year: start.year, month: start.month) - 1 <= last
+            case .day(let day): day.dayNumber >= first && day.dayNumber <= last
             default: true
             }
         }.map { (keys[$0], table.counts[$0]) }
