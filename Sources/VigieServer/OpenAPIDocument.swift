@@ -362,6 +362,7 @@ components:
               seasonal: {type: [number, "null"]}
               residual: {type: [number, "null"]}
   parameters:
+    Sources: {name: source, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true, description: "Names of the register's sources; an unknown one is a 404."}
     ForecastMethod: {name: method, in: query, schema: {type: string, enum: [count, retrospective, prospective, kde-decay, sepp, blend, best], default: best}, description: "best: the method that caught most incidents in the riskiest 5 % of the area over the last 90 days."}
     ForecastCategory: {name: category, in: query, schema: {$ref: "#/components/schemas/Category"}}
     ForecastCell: {name: cell, in: query, schema: {type: number, minimum: 100, maximum: 2000, default: 150}, description: "Side of the cells in metres; finer cells are for `vigie forecast`, not for an interactive request."}
@@ -520,6 +521,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive.}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
         - {name: district, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
         - {name: level, in: query, schema: {type: string}}
       responses:
@@ -541,6 +543,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
       responses:
         "200":
           description: The cells holding density.
@@ -548,6 +551,7 @@ paths:
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /api/v1/districts:
     get:
       operationId: districts
@@ -630,6 +634,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
         - {name: level, in: query, schema: {type: string}, description: The district level whose outlines draw the study area.}
       responses:
         "200":
@@ -651,6 +656,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
         - {name: level, in: query, schema: {type: string}}
       responses:
         "200":
@@ -714,7 +720,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}, description: Exclusive.}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
-        - {name: source, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
         - {name: district, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true}
         - {name: level, in: query, schema: {type: string}}
         - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 10000000, default: 0}}
@@ -774,6 +780,7 @@ paths:
         - {name: from, in: query, schema: {type: string, format: date}}
         - {name: to, in: query, schema: {type: string, format: date}}
         - {name: category, in: query, schema: {type: array, items: {$ref: "#/components/schemas/Category"}}, style: form, explode: true}
+        - {$ref: "#/components/parameters/Sources"}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 50000, default: 10000}}
       responses:
         "200":
@@ -790,6 +797,7 @@ paths:
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /api/v1/quarantine:
     get:
       operationId: quarantine

@@ -58,7 +58,7 @@ extension APIRoutes {
         return try await aggregate(request) { snapshot in
             let outlines = try level(query, snapshot).map { try store.districts(level: $0).map(\.outline) } ?? []
             let map = try snapshot.hotspots(
-                filter: try Self.filter(query, snapshot: snapshot), cellSize: cell, distance: distance,
+                filter: try filter(query, snapshot: snapshot), cellSize: cell, distance: distance,
                 falseDiscoveryRate: rate, studyArea: outlines)
             return try JSONBody(map.layer).encoded()
         }
@@ -73,7 +73,7 @@ extension APIRoutes {
         let significance = try Self.number(query, "significance", 0.0001...0.5, default: 0.05)
         let asOf = try Self.day(query, "asOf")
         return try await aggregate(request) { snapshot in
-            let filter = try Self.filter(query, snapshot: snapshot)
+            let filter = try self.filter(query, snapshot: snapshot)
             if let series {
                 let grouping: Grouping = series == "day" ? .day : series == "week" ? .week : .month
                 let counts = try snapshot.wholePeriodSeries(grouping, filter: filter)
@@ -345,18 +345,8 @@ extension APIRoutes {
         let limit = try Self.integer(query, "limit", 1...1_000, default: 100)
         let offset = try Self.integer(query, "offset", 0...10_000_000, default: 0)
         let snapshot = try await snapshots.current()
-        var filter = try Self.filter(query, snapshot: snapshot)
-        let sources = try store.sources()
-        let names = Dictionary(uniqueKeysWithValues: sources.compactMap { source in source.id.map { ($0, source.name) } })
-        let asked = query.getAll("source").map { String($0) }
-        if !asked.isEmpty {
-            filter.sourceIDs = Set(try asked.map { name in
-                guard let id = sources.first(where: { $0.name == name })?.id else {
-                    throw APIError(.notFound, "not-found", "source: there is no source named '\(name)'")
-                }
-                return id
-            })
-        }
+        var filter = try self.filter(query, snapshot: snapshot)
+        let names = Dictionary(uniqueKeysWithValues: try store.sources().compactMap { source in source.id.map { ($0, source.name) } })
         let districts = query.getAll("district").map { String($0) }
         if !districts.isEmpty {
             guard let level = try level(query, snapshot) else { throw Self.apiError(.unknownDistrictLevel("", known: [])) }

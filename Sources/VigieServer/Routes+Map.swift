@@ -37,7 +37,7 @@ extension APIRoutes {
             throw APIError(.badRequest, "bad-parameter", "bandwidth: \(Int(bandwidth)) m spans more than 20 cells of \(Int(cell)) m; use cells of at least \(Int((bandwidth / 20).rounded(.up))) m")
         }
         return try await aggregate(request) { snapshot in
-            let surface = try snapshot.density(filter: try Self.filter(query, snapshot: snapshot), cellSize: cell, bandwidth: bandwidth)
+            let surface = try snapshot.density(filter: try filter(query, snapshot: snapshot), cellSize: cell, bandwidth: bandwidth)
             guard let projection = surface.projection else { return try JSONBody(PolygonFeatures(features: [])).encoded() }
             let grid = surface.grid
             guard grid.count <= 400_000 else {
@@ -67,8 +67,8 @@ extension APIRoutes {
         return value
     }
 
-    /// The filter of `from`, `to` (YYYY-MM-DD, `to` exclusive) and `category` (repeated).
-    static func filter(_ query: Parameters, snapshot: IncidentSnapshot) throws -> IncidentFilter {
+    /// The filter of `from`, `to` (YYYY-MM-DD, `to` exclusive), `category` and `source` (names; both repeated).
+    func filter(_ query: Parameters, snapshot: IncidentSnapshot) throws -> IncidentFilter {
         func day(_ name: String) throws -> Date? {
             try query[name[...]].map { text in
                 guard let day = CivilDate(iso: String(text)) else {
@@ -81,7 +81,18 @@ extension APIRoutes {
         for category in categories where !Taxonomy.standard.contains(category) {
             throw APIError(.badRequest, "bad-parameter", "category: '\(category.rawValue)' is not a category of the taxonomy")
         }
-        return IncidentFilter(from: try day("from"), to: try day("to"), categories: categories.isEmpty ? nil : Set(categories))
+        var filter = IncidentFilter(from: try day("from"), to: try day("to"), categories: categories.isEmpty ? nil : Set(categories))
+        let sources = query.getAll("source").map { String($0) }
+        if !sources.isEmpty {
+            let register = try store.sources()
+            filter.sourceIDs = Set(try sources.map { name in
+                guard let id = register.first(where: { $0.name == name })?.id else {
+                    throw APIError(.notFound, "not-found", "source: there is no source named '\(name)'")
+                }
+                return id
+            })
+        }
+        return filter
     }
 
     struct AlertView: Encodable, Sendable {
@@ -156,7 +167,7 @@ extension APIRoutes {
         let query = request.uri.queryParameters
         let limit = try Self.integer(query, "limit", 1...50_000, default: 10_000)
         return try await aggregate(request) { snapshot in
-            let (points, total) = try snapshot.points(filter: try Self.filter(query, snapshot: snapshot), limit: limit)
+            let (points, total) = try snapshot.points(filter: try filter(query, snapshot: snapshot), limit: limit)
             return try JSONBody(MapPoints(
                 total: total, truncated: total > points.count,
                 points: points.map { [.number($0.latitude), .number($0.longitude), .text($0.category.rawValue)] }

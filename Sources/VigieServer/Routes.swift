@@ -234,7 +234,7 @@ struct APIRoutes: Sendable {
             guard groupings.count <= 2 else {
                 throw APIError(.badRequest, "bad-parameter", "by: give at most two groupings")
             }
-            var filter = try Self.filter(query, snapshot: snapshot)
+            var filter = try self.filter(query, snapshot: snapshot)
             let districts = query.getAll("district").map { String($0) }
             if !districts.isEmpty { filter.districts = (level, Set(districts)) }
             let table = try snapshot.count(by: groupings, filter: filter)

@@ -113,6 +113,19 @@ try:
     wait.until(lambda d: int(element.get_attribute("data-received") or 0) >= 1)
     driver.save_screenshot(os.path.join(artefacts, "map-live.png"))
 
+    # Every source again (with the incident just sent), then the test's own feed alone: its one incident.
+    Select(driver.find_element(By.NAME, "category")).select_by_value("")
+    wait.until(lambda d: int(element.get_attribute("data-points") or 0) > all_points)
+    Select(driver.find_element(By.NAME, "source")).select_by_value("live-feed")
+    wait.until(lambda d: element.get_attribute("data-points") == "1")
+    Select(driver.find_element(By.NAME, "source")).select_by_value("")
+    wait.until(lambda d: int(element.get_attribute("data-points") or 0) >= all_points)
+
+    driver.find_element(By.NAME, "forecast").click()
+    # The first forecast of a shift measures every method over 90 days: a debug build takes a while.
+    WebDriverWait(driver, 240).until(lambda d: int(element.get_attribute("data-forecast") or 0) > 0)
+    driver.find_element(By.NAME, "forecast").click()
+
     driver.find_element(By.NAME, "hotspots").click()
     wait.until(lambda d: element.get_attribute("data-hotspots") is not None)
     hotspots = int(element.get_attribute("data-hotspots"))
@@ -158,7 +171,7 @@ try:
         driver.get(base + page)
         driver.save_screenshot(os.path.join(artefacts, page.strip("/") + ".png"))
         check_console(page)
-    print("browser test passed: %d districts, %d markers, filter, live incident, %d hot-spot cells, trends chart, "
+    print("browser test passed: %d districts, %d markers, category and source filters, live incident, forecast layer, %d hot-spot cells, trends chart, "
           "monthly report and patrol briefing printed to PDF; screenshots in %s" % (16, all_points, hotspots, artefacts))
 except Exception:
     if driver is not None:

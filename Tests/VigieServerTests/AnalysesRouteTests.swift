@@ -166,6 +166,13 @@ struct AnalysesRouteTests {
                 // Days 1 to 4 of January: 12 incidents, one in four a burglary.
                 #expect(page["total"] as? Int == 3)
             }
+            try await client.execute(uri: "/api/v1/stats?by=category&source=police", method: .get, headers: [.cookie: cookie]) { response in
+                let table = try Self.object(response.body)
+                #expect(table["total"] as? Int == 480)
+            }
+            try await client.execute(uri: "/api/v1/density?source=fire", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .notFound)
+            }
             try await client.execute(uri: "/api/v1/incidents?source=fire", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .notFound && String(buffer: response.body).contains("no source named 'fire'"))
             }

@@ -113,6 +113,7 @@ enum WebAssets {
         var from = new Date(); from.setDate(from.getDate() - days + 1);
         var text = 'from=' + day(from) + '&to=' + day(to);
         if (form.category.value) { text += '&category=' + encodeURIComponent(form.category.value); }
+        if (form.source.value) { text += '&source=' + encodeURIComponent(form.source.value); }
         return text;
       }
       function getJSON(url) {
@@ -186,6 +187,25 @@ enum WebAssets {
           mapElement.dataset.hotspots = String(cells.features.length);
         });
       }
+      var forecastLayer = null;
+      function loadForecast() {
+        if (forecastLayer) { map.removeLayer(forecastLayer); forecastLayer = null; }
+        if (!form.forecast || !form.forecast.checked) { return Promise.resolve(); }
+        var category = form.category.value ? '&category=' + encodeURIComponent(form.category.value) : '';
+        return getJSON('/api/v1/forecast?horizon=8h&startHour=' + (Math.floor(new Date().getHours() / 8) * 8) + category).then(function (layer) {
+          var cells = layer.features.length;
+          forecastLayer = L.geoJSON(layer, {
+            style: function (feature) {
+              return { color: '#6a1b9a', weight: 1, fillColor: '#8e24aa', fillOpacity: 0.15 + 0.5 * (1 - feature.properties.rank / cells) };
+            },
+            onEachFeature: function (feature, layer) {
+              layer.bindTooltip((french ? 'Prévision, rang ' : 'Forecast, rank ') + feature.properties.rank);
+            }
+          }).addTo(map);
+          legend.textContent = layer.forecast.summary.join(' · ');
+          mapElement.dataset.forecast = String(cells);
+        });
+      }
       var source = null;
       function live() {
         if (source) { source.close(); source = null; }
@@ -198,7 +218,7 @@ enum WebAssets {
         });
       }
       function refresh() {
-        var work = [loadDistricts(), loadDensity(), loadHotspots()];
+        var work = [loadDistricts(), loadDensity(), loadHotspots(), loadForecast()];
         if (mapElement.dataset.live === 'true') { work.push(loadPoints()); }
         Promise.all(work).catch(function (error) { legend.textContent = error.message; });
       }

@@ -242,6 +242,12 @@ struct WebRoutes: Sendable {
         let categories = Taxonomy.standard.categories.map { category in
             "<option value=\"\(category.code.rawValue)\">\(HTML.escape(words == .fr ? category.labelFR : category.labelEN))</option>"
         }.joined()
+        let sources = try api.store.sources().map { source in
+            "<option value=\"\(HTML.escape(source.name))\">\(HTML.escape(source.title))</option>"
+        }.joined()
+        // The next 8 hours' forecast, for the roles that read forecasts (the server measures it ahead).
+        let forecast = Permission.readForecasts.roles.contains(session.account.role)
+            ? "<label><input type=\"checkbox\" name=\"forecast\"> \(HTML.escape(words["forecast-layer"]))</label>" : ""
         return HTML.page(
             words["map"], language: words, session: session, current: "/map",
             body: """
@@ -249,8 +255,10 @@ struct WebRoutes: Sendable {
                 <label>\(HTML.escape(words["period"])) <select name="days"><option value="7">\(HTML.escape(words["days-7"]))</option>\
                 <option value="28" selected>\(HTML.escape(words["days-28"]))</option><option value="365">\(HTML.escape(words["days-365"]))</option></select></label>\
                 <label>\(HTML.escape(words["category"])) <select name="category"><option value="">\(HTML.escape(words["all-categories"]))</option>\(categories)</select></label>\
+                <label>\(HTML.escape(words["source"])) <select name="source"><option value="">\(HTML.escape(words["all-sources"]))</option>\(sources)</select></label>\
                 <label><input type="checkbox" name="density"> \(HTML.escape(words["density"]))</label>\
                 <label><input type="checkbox" name="hotspots"> \(HTML.escape(words["hotspots"]))</label>\
+                \(forecast)\
                 <label><input type="checkbox" name="live" checked> \(HTML.escape(words["live"]))</label></form>
                 <div id="map" data-tiles="\(HTML.escape(tiles ?? ""))" data-live="\(Permission.readIncidents.roles.contains(session.account.role))"></div>
                 <p id="legend" class="legend">\(HTML.escape(words["loading"]))</p>
