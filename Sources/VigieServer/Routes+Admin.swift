@@ -19,8 +19,17 @@ extension APIRoutes {
         let isPublic: Bool?
     }
 
+    /// A request's body, at most `limit` bytes: a longer one is a bad request, not an error of the server.
+    static func body(of request: Request, limit: Int = 64 * 1024) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIError(.badRequest, "bad-request", "the body holds more than \(limit / 1024) KiB")
+        }
+    }
+
     static func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ example: String) async throws -> Body {
-        let body = try await request.body.collect(upTo: 64 * 1024)
+        let body = try await Self.body(of: request)
         do {
             return try JSONDecoder().decode(Body.self, from: Data(buffer: body))
         } catch {

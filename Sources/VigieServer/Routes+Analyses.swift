@@ -185,7 +185,7 @@ extension APIRoutes {
             throw APIError(.notFound, "not-found", "id: there is no alert with this id")
         }
         var note: String?
-        let body = try await request.body.collect(upTo: 16_384)
+        let body = try await Self.body(of: request)
         if body.readableBytes > 0 {
             guard let decoded = try? JSONDecoder().decode(Acknowledgement.self, from: Data(buffer: body)) else {
                 throw APIError(.badRequest, "bad-request", "send {\"note\": …} as JSON, or no body")

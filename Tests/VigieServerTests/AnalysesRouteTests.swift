@@ -126,6 +126,10 @@ struct AnalysesRouteTests {
                 #expect(response.status == .conflict)
                 #expect(String(buffer: response.body).contains("operator"))
             }
+            try await client.execute(uri: "/api/v1/alerts/\(id)/acknowledge", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"note": ""# + String(repeating: "é", count: 40_000) + #""}"#)) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("more than 64 KiB"))
+            }
             try await client.execute(uri: "/api/v1/alerts/999999/acknowledge", method: .post, headers: headers) { response in
                 #expect(response.status == .notFound)
             }

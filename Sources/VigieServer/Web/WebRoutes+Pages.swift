@@ -280,7 +280,7 @@ extension WebRoutes {
     func accountForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let access = try await access(request, context, "/users", .manageAccounts, audited: false)
         guard case .granted(let session, let words) = access else { return access.answer! }
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await APIRoutes.body(of: request, limit: 16 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(AccountForm.self, from: String(buffer: body)),
             form.csrf == session.csrfToken
         else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }

@@ -69,7 +69,7 @@ struct WebRoutes: Sendable {
     func loginForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let words = Language.of(request)
         try await api.prepareLogin(request)
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await APIRoutes.body(of: request, limit: 16 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body)) else {
             return Self.loginHTML(words, error: words == .fr ? "Indiquez l'identifiant et le mot de passe." : "Give the name and the password.")
         }
@@ -93,7 +93,7 @@ struct WebRoutes: Sendable {
         guard let session = context.session, let token = request.cookies[SessionMiddleware.cookie]?.value else {
             return HTML.redirect("/login")
         }
-        let body = try await request.body.collect(upTo: 4 * 1024)
+        let body = try await APIRoutes.body(of: request, limit: 4 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(LogoutForm.self, from: String(buffer: body)),
             form.csrf == session.csrfToken
         else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
@@ -213,7 +213,7 @@ struct WebRoutes: Sendable {
     func acknowledgeForm(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let access = try await access(request, context, "/", .acknowledgeAlerts, audited: false)
         guard case .granted(let session, let words) = access else { return access.answer! }
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await APIRoutes.body(of: request, limit: 16 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(AcknowledgeForm.self, from: String(buffer: body)),
             form.csrf == session.csrfToken
         else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
