@@ -372,12 +372,15 @@ extension APIRoutes {
 extension APIRoutes {
     /// Scans `days` (the latest day holding an incident and the day before when `nil`) for anomalies on the
     /// current snapshot and records the new ones: those already recorded are not recorded again.
-    func recordAlerts(days: ClosedRange<Int>?, falseDiscoveryRate: Double) async throws -> (recorded: [Alert], notes: [String]) {
+    func recordAlerts(days: ClosedRange<Int>?, falseDiscoveryRate: Double, skippingShortHistory: Bool = false) async throws
+        -> (recorded: [Alert], notes: [String])
+    {
         let snapshot = try await snapshots.current()
         guard let range = snapshot.dayRange else { return ([], ["the store holds no incident yet"]) }
         let scanned = days ?? max(range.lowerBound, range.upperBound - 1)...range.upperBound
         let scan = try snapshot.scanAlerts(
-            days: scanned, level: snapshot.districtLevels.first, falseDiscoveryRate: falseDiscoveryRate)
+            days: scanned, level: snapshot.districtLevels.first, falseDiscoveryRate: falseDiscoveryRate,
+            skippingShortHistory: skippingShortHistory)
         return (try store.record(scan.alerts), scan.notes)
     }
 
@@ -423,7 +426,7 @@ struct AlertScanner: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let (recorded, _) = try await api.recordAlerts(days: nil, falseDiscoveryRate: 0.05)
+                    let (recorded, _) = try await api.recordAlerts(days: nil, falseDiscoveryRate: 0.05, skippingShortHistory: true)
                     if !recorded.isEmpty { logger.info("\(recorded.count) new alert(s) recorded") }
                 } catch {
                     logger.error("scanning for alerts failed: \(error)")

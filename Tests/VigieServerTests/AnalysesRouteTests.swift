@@ -99,6 +99,16 @@ struct AnalysesRouteTests {
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("horizon"))
             }
+            // Numbers that would overflow, and days far from the data, are refused before any work.
+            for query in ["horizon=1000000000000000000d", "horizon=9223372036854775807h", "day=9999-12-31", "day=1900-01-01"] {
+                try await client.execute(uri: "/api/v1/forecast?method=count&\(query)", method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/trends?series=day&from=0001-01-01&to=9999-12-31", method: .get, headers: [.cookie: cookie]) { response in
+                let series = try #require(try Self.object(response.body)["series"] as? [Any])
+                #expect(series.count == 160, "the data's 160 days only")
+            }
             try await client.execute(uri: "/patrol/briefing?method=count&units=2&cell=100&radius=200", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)

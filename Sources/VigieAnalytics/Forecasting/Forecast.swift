@@ -119,9 +119,11 @@ public final class ForecastAccuracies: Sendable {
 
     public func keep(_ accuracy: MethodEvaluation?, for key: Key) {
         kept.withLock { kept in
-            // Measures of days already past go first; past the capacity, all go.
-            if kept.count >= capacity { kept = kept.filter { $0.key.lastDay >= key.lastDay } }
-            if kept.count >= capacity { kept.removeAll() }
+            // Measures of days before the latest measured go first; then, past the capacity, half of the rest.
+            if kept.count >= capacity, let latest = kept.keys.map(\.lastDay).max() {
+                kept = kept.filter { $0.key.lastDay >= latest }
+            }
+            if kept.count >= capacity { kept = Dictionary(uniqueKeysWithValues: kept.prefix(capacity / 2).map { ($0.key, $0.value) }) }
             kept[key] = accuracy
         }
     }

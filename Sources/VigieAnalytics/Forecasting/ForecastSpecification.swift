@@ -15,8 +15,8 @@ public enum ForecastMethods {
     /// The seconds of a horizon written as hours (`8h`) or days (`1d`, `7d`), at most 31 days; `nil` otherwise.
     public static func horizon(_ text: String) -> TimeInterval? {
         let unit = text.last
-        guard let number = Int(text.dropLast()), number > 0, unit == "h" || unit == "d",
-            number * (unit == "h" ? 1 : 24) <= 31 * 24
+        guard unit == "h" || unit == "d", let number = Int(text.dropLast()), number > 0,
+            number <= (unit == "h" ? 31 * 24 : 31)
         else { return nil }
         return TimeInterval(number * (unit == "h" ? 3_600 : 86_400))
     }
@@ -76,6 +76,11 @@ extension IncidentSnapshot {
             throw AnalyticsError.insufficientHistory(needed: "incidents to forecast from", dataStart: nil)
         }
         let day = specification.day ?? CivilDate(dayNumber: last + 1)
+        // A forecast reads the days before it and is scored on the 90 before that: days far from the data
+        // would only cost work (a table of every day between) and say nothing.
+        guard let first = dayRange?.lowerBound, day.dayNumber >= first, day.dayNumber <= last + 366 else {
+            throw AnalyticsError.invalidPeriod("the day forecast must lie between the first day of the data (\(CivilDate(dayNumber: dayRange!.lowerBound).iso)) and a year after its last (\(CivilDate(dayNumber: last + 366).iso))")
+        }
         let origin = start(of: day, hour: specification.startHour)
         let grid = try ForecastGrid(
             snapshot: self, cellSize: specification.cellSize,

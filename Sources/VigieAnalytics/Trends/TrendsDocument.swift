@@ -156,6 +156,12 @@ extension IncidentSnapshot {
     /// Incidents per day, week or month over the whole periods the data and `filter` cover: a first or last
     /// week or month covered only in part would read as a drop, and days beyond the data hold nothing known.
     public func wholePeriodSeries(_ grouping: Grouping, filter: IncidentFilter) throws -> [(key: GroupKey, count: Int)] {
+        guard let range = dayRange else { return [] }
+        // Counted over the data's days only: a period reaching far beyond them would be a table of nothing.
+        var filter = filter
+        filter.from = max(filter.from ?? .distantPast, start(of: CivilDate(dayNumber: range.lowerBound)))
+        filter.to = min(filter.to ?? .distantFuture, start(of: CivilDate(dayNumber: range.upperBound + 1)))
+        guard filter.from! < filter.to! else { return [] }
         let table = try count(by: [grouping], filter: filter)
         let first = max(dayRange?.lowerBound ?? 0, filter.from.map { localDay(of: $0) } ?? .min)
         let last = min(dayRange?.upperBound ?? -1, filter.to.map { localDay(of: $0.addingTimeInterval(-1)) } ?? .max)

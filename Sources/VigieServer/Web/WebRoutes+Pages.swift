@@ -46,6 +46,7 @@ extension WebRoutes {
         let asOf = CivilDate(dayNumber: last)
         let level = snapshot.districtLevels.first
         let grouping: Grouping = by == "district" && level != nil ? .district(level: level!) : .category
+        let shown = level == nil ? "category" : by
         let table = try snapshot.compStat(asOf: asOf, grouping: grouping)
         let labels = try GroupLabels(store: api.store, level: level)
         let categoryNames = Dictionary(uniqueKeysWithValues: Taxonomy.standard.categories.map {
@@ -88,7 +89,7 @@ extension WebRoutes {
                 <h1>\(HTML.escape(words["trends"]))</h1>
                 <p>\(HTML.escape(words["as-of"])) \(asOf.iso) · <a href="/trends?by=\(other)">\(HTML.escape(words["by-" + other]))</a> · \
                 \(HTML.escape(words["compstat-note"]))</p>
-                <table class="compstat"><thead><tr><th scope="col">\(HTML.escape(words[by]))</th>\
+                <table class="compstat"><thead><tr><th scope="col">\(HTML.escape(words[shown]))</th>\
                 <th scope="col">\(HTML.escape(words["last-7"]))</th><th scope="col">\(HTML.escape(words["last-28"]))</th>\
                 <th scope="col">\(HTML.escape(words["last-28-year-before"]))</th><th scope="col">\(HTML.escape(words["year-to-date"]))</th></tr></thead>\
                 <tbody>\(rows)</tbody></table>
@@ -210,10 +211,13 @@ extension WebRoutes {
     func sources(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let access = try await access(request, context, "/sources", .readSources, audited: false)
         guard case .granted(let session, let words) = access else { return access.answer! }
+        // How many incidents each source holds is a statistic: only for the roles that read them.
+        let counts = Permission.readStatistics.roles.contains(session.account.role)
         let rows = try api.store.sources().map { source in
             [source.name, source.title, source.owner, source.purpose, source.legalRegime.rawValue,
                 source.holdsPersonalData ? words["yes"] : words["no"], "\(source.retentionDays) \(words["days"])",
-                source.isPublic ? words["yes"] : words["no"], (try? api.store.incidentCount(sourceID: source.id))?.groupedDigits ?? ""]
+                source.isPublic ? words["yes"] : words["no"],
+                counts ? (try? api.store.incidentCount(sourceID: source.id))?.groupedDigits ?? "" : "—"]
         }
         return HTML.page(words["sources"], language: words, session: session, current: "/sources", body: """
             <h1>\(HTML.escape(words["sources"]))</h1>

@@ -226,7 +226,14 @@ struct WebRoutes: Sendable {
                 words: words, session: session, current: "/")
         }
         let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try api.store.acknowledge(alertID: id, by: session.account.name, note: note?.isEmpty == false ? String(note!.prefix(2_000)) : nil, at: Date())
+        do {
+            try api.store.acknowledge(alertID: id, by: session.account.name, note: note?.isEmpty == false ? String(note!.prefix(2_000)) : nil, at: Date())
+        } catch {
+            // Someone acknowledged it between the check and the write.
+            return Self.failure(
+                APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by someone else meanwhile"),
+                words: words, session: session, current: "/")
+        }
         try await api.audit.record(
             actor: session.account.name, action: "write", target: "POST /alerts/\(id)/acknowledge", detail: note ?? "")
         return HTML.redirect("/")
