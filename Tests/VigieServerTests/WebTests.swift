@@ -227,8 +227,11 @@ struct PageMatrixTests {
                 #expect(response.status == .ok && String(buffer: response.body).contains("@page"))
             }
         }
-        // Reading a page of non-public data is in the audit log.
-        #expect(try store.auditEntries(limit: 2_000).contains { $0.actor == "admin" && $0.target == "GET /quarantine" })
+        // Reading a page of non-public data is in the audit log, with what was asked; so is a refusal.
+        let entries = try store.auditEntries(limit: 5_000)
+        #expect(entries.contains { $0.actor == "admin" && $0.target == "GET /quarantine" })
+        #expect(entries.contains { $0.actor == "analyst" && $0.target == "GET /report" && $0.detail == "month=2026-04" })
+        #expect(entries.contains { $0.actor == "auditor" && $0.action == "refused" && $0.target == "GET /report" })
     }
 }
 

@@ -123,6 +123,9 @@ struct WebRoutes: Sendable {
         guard let session = context.session else { return .answered(HTML.redirect("/login")) }
         let words = Language.of(request)
         guard permission.roles.contains(session.account.role) else {
+            try await api.audit.record(
+                actor: session.account.name, action: "refused", target: "\(request.method) \(request.uri.path)",
+                detail: request.uri.query ?? "")
             var response = HTML.page(words["title"], language: words, session: session, current: current, body: """
                 <p class="error" role="alert">\(HTML.escape(APIError.forbidden(permission, session.account.role).message))</p>
                 """)
@@ -130,7 +133,8 @@ struct WebRoutes: Sendable {
             return .answered(response)
         }
         if audited {
-            try await api.audit.record(actor: session.account.name, action: "read", target: "GET \(current)", detail: "")
+            // Which month, plan or filter was read goes with the read, as for the API.
+            try await api.audit.record(actor: session.account.name, action: "read", target: "GET \(current)", detail: request.uri.query ?? "")
         }
         return .granted(session, words)
     }
