@@ -195,6 +195,15 @@ extension APIRoutes {
                 throw APIError(.badRequest, "bad-parameter", "note: \(text.count) characters are more than 2,000")
             }
         }
+        try acknowledge(alertID: id, by: account.name, note: note)
+        return Response(status: .noContent)
+    }
+}
+
+extension APIRoutes {
+    /// Acknowledges an open alert for the API and the overview's form alike: an unknown alert is a 404, one
+    /// acknowledged already (before the check or between it and the write) a 409; an empty note is none.
+    func acknowledge(alertID id: Int64, by person: String, note: String?) throws {
         guard let alert = try store.alerts(includeAcknowledged: true, limit: 100_000).first(where: { $0.id == id }) else {
             throw APIError(.notFound, "not-found", "id: there is no alert \(id)")
         }
@@ -202,12 +211,10 @@ extension APIRoutes {
             throw APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by \(alert.acknowledgedBy ?? "someone") already")
         }
         do {
-            try store.acknowledge(alertID: id, by: account.name, note: note?.isEmpty == true ? nil : note, at: Date())
+            try store.acknowledge(alertID: id, by: person, note: note?.isEmpty == false ? note : nil, at: Date())
         } catch {
-            // Someone acknowledged it between the check and the write.
             throw APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by someone else meanwhile")
         }
-        return Response(status: .noContent)
     }
 }
 

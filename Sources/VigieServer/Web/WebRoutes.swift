@@ -221,22 +221,14 @@ struct WebRoutes: Sendable {
         guard let form = try? URLEncodedFormDecoder().decode(AcknowledgeForm.self, from: String(buffer: body)),
             form.csrf == session.csrfToken
         else { throw APIError(.forbidden, "csrf", "the form lacks the session's CSRF token") }
-        guard let id = context.parameters.get("id").flatMap(Int64.init),
-            let alert = try api.store.alerts(includeAcknowledged: true, limit: 100_000).first(where: { $0.id == id })
-        else { return Self.failure(APIError(.notFound, "not-found", "there is no alert with this id"), words: words, session: session, current: "/") }
-        guard alert.acknowledgedAt == nil else {
-            return Self.failure(
-                APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by \(alert.acknowledgedBy ?? "someone") already"),
-                words: words, session: session, current: "/")
+        let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2_000).description
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else {
+            return Self.failure(APIError(.notFound, "not-found", "there is no alert with this id"), words: words, session: session, current: "/")
         }
-        let note = form.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            try api.store.acknowledge(alertID: id, by: session.account.name, note: note?.isEmpty == false ? String(note!.prefix(2_000)) : nil, at: Date())
-        } catch {
-            // Someone acknowledged it between the check and the write.
-            return Self.failure(
-                APIError(.conflict, "already-acknowledged", "alert \(id) was acknowledged by someone else meanwhile"),
-                words: words, session: session, current: "/")
+            try api.acknowledge(alertID: id, by: session.account.name, note: note)
+        } catch let error as APIError {
+            return Self.failure(error, words: words, session: session, current: "/")
         }
         try await api.audit.record(
             actor: session.account.name, action: "write", target: "POST /alerts/\(id)/acknowledge", detail: note ?? "")
