@@ -213,8 +213,9 @@ struct ServerTests {
             try await client.execute(uri: "/api/v1/stats?by=colour", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("'colour' is not a grouping"))
             }
-            // The live feed sends what is ingested while it is open, and nothing from before.
-            async let live = client.execute(uri: "/api/v1/live?seconds=1.5", method: .get, headers: [.cookie: cookie]) { response in
+            // The live feed sends what is ingested while it is open, and nothing from before (4 s open, so that
+            // a loaded machine still polls after the write).
+            async let live = client.execute(uri: "/api/v1/live?seconds=4", method: .get, headers: [.cookie: cookie]) { response in
                 (response.status, response.headers[.contentType], String(buffer: response.body))
             }
             try await Task.sleep(for: .milliseconds(400))
