@@ -72,3 +72,24 @@ struct ParseOnlyStore: VigieStorage {
         try store.weather(from: first, through: last)
     }
 }
+
+extension ParseOnlyStore {
+    func submit(_ request: CitizenRequest, incident: Incident, contact: ReporterContact?, photo: RequestPhoto?) throws -> CitizenRequest {
+        try store.submit(request, incident: incident, contact: contact, photo: photo)
+    }
+    func citizenRequest(id: Int64) throws -> CitizenRequest? { try store.citizenRequest(id: id) }
+    func citizenRequest(token: String) throws -> CitizenRequest? { try store.citizenRequest(token: token) }
+    func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest] { try store.citizenRequests(query) }
+    func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int { try store.citizenRequestCount(query) }
+    func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate { try store.addUpdate(update) }
+    func citizenRequestUpdates(requestIDs: [Int64]?, from: Date?, to: Date?, limit: Int, offset: Int) throws -> [CitizenRequestUpdate] {
+        try store.citizenRequestUpdates(requestIDs: requestIDs, from: from, to: to, limit: limit, offset: offset)
+    }
+    func reporterContact(requestID: Int64) throws -> ReporterContact? { try store.reporterContact(requestID: requestID) }
+    func photo(requestID: Int64) throws -> RequestPhoto? { try store.photo(requestID: requestID) }
+    func purgeReporterData(now: Date) throws -> Int { try store.purgeReporterData(now: now) }
+    func createOpen311Key(_ key: Open311Key) throws -> Open311Key { try store.createOpen311Key(key) }
+    func open311Key(hash: String) throws -> Open311Key? { try store.open311Key(hash: hash) }
+    func open311Keys() throws -> [Open311Key] { try store.open311Keys() }
+    func revokeOpen311Key(id: Int64, at date: Date) throws { try store.revokeOpen311Key(id: id, at: date) }
+}

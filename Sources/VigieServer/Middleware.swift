@@ -64,8 +64,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 struct SessionMiddleware: RouterMiddleware {
     /// The paths of the pages' forms, each of which checks the CSRF token its form carries.
     static func isForm(_ path: String) -> Bool {
-        if path == "/login" || path == "/logout" || path == "/users" { return true }
+        if path == "/login" || path == "/logout" || path == "/users" || path == "/signaler" { return true }
         let parts = path.split(separator: "/")
+        if parts.count == 2 && parts[0] == "triage" { return true }
         return parts.count == 3 && parts[0] == "alerts" && parts[2] == "acknowledge"
     }
 
@@ -138,5 +139,12 @@ enum ServedRoutes {
         ("/logout", ["POST"]), ("/", ["GET"]), ("/map", ["GET"]), ("/agenda", ["GET"]), ("/trends", ["GET"]),
         ("/patrol", ["GET"]), ("/patrol/briefing", ["GET"]), ("/report", ["GET"]), ("/quarantine", ["GET"]),
         ("/sources", ["GET"]), ("/users", ["GET", "POST"]), ("/audit", ["GET"]), ("/alerts/{id}/acknowledge", ["POST"]),
+        ("/api/v1/citizen-requests", ["GET"]), ("/api/v1/citizen-requests/{id}/updates", ["POST"]),
+        ("/open311/v2/{file}", ["GET", "POST"]), ("/open311/v2/services/{file}", ["GET"]),
+        ("/open311/v2/requests/{file}", ["GET"]), ("/open311/v2/tokens/{file}", ["GET"]),
+        ("/signaler", ["GET", "POST"]), ("/suivi/{token}", ["GET"]), ("/suivi/{token}/photo", ["GET"]),
+        ("/triage", ["GET"]), ("/triage/{id}", ["GET", "POST"]), ("/triage/{id}/photo", ["GET"]),
+        ("/chiffres", ["GET"]), ("/opendata/incidents.csv", ["GET"]), ("/opendata/incidents.geojson", ["GET"]),
+        ("/opendata/districts.geojson", ["GET"]),
     ]
 }

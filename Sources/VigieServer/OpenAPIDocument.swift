@@ -27,6 +27,32 @@ components:
       scheme: bearer
       description: An API token from `vigie tokens create`, acting as its account.
   schemas:
+    RequestStatus:
+      type: string
+      enum: [open, in-progress, action-scheduled, fixed, duplicate, not-responsible, closed]
+    ResponsibleBody:
+      type: string
+      enum: [city, metropolis, police]
+    CitizenRequest:
+      type: object
+      required: [id, service, serviceName, status, body, description, attributes, hasPhoto, channel, requestedAt, updatedAt, districts]
+      properties:
+        id: {type: integer}
+        service: {type: string}
+        serviceName: {type: string}
+        status: {$ref: "#/components/schemas/RequestStatus"}
+        body: {$ref: "#/components/schemas/ResponsibleBody"}
+        description: {type: string}
+        address: {type: string}
+        latitude: {type: number}
+        longitude: {type: number}
+        attributes: {type: object, additionalProperties: {type: array, items: {type: string}}}
+        hasPhoto: {type: boolean}
+        channel: {type: string}
+        requestedAt: {type: string, format: date-time}
+        updatedAt: {type: string, format: date-time}
+        statusNote: {type: string}
+        districts: {type: object, additionalProperties: {type: string}}
     Category:
       type: string
       enum: [assault, theft, burglary, damage, drugs, nuisance, public-order, road-safety, parking, street, rescue, other]
@@ -708,6 +734,59 @@ paths:
         "200":
           description: The plan, or its areas as GeoJSON circles.
           content: {application/json: {schema: {oneOf: [{$ref: "#/components/schemas/PatrolPlan"}, {$ref: "#/components/schemas/FeatureCollection"}]}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/citizen-requests:
+    get:
+      operationId: citizenRequests
+      summary: Citizen requests to handle, the latest first, a page at a time (the reporters' contacts are not in it; the triage page shows them, audited).
+      parameters:
+        - {name: status, in: query, schema: {type: array, items: {$ref: "#/components/schemas/RequestStatus"}}, style: form, explode: true}
+        - {name: body, in: query, schema: {type: array, items: {$ref: "#/components/schemas/ResponsibleBody"}}, style: form, explode: true}
+        - {name: service, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true, description: Open311 service codes.}
+        - {name: q, in: query, schema: {type: string}, description: Words the description or the address contains.}
+        - {name: page, in: query, schema: {type: integer, minimum: 1, maximum: 100000, default: 1}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+      responses:
+        "200":
+          description: The page, and how many requests the filter keeps in all.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [total, page, limit, requests]
+                properties:
+                  total: {type: integer}
+                  page: {type: integer}
+                  limit: {type: integer}
+                  requests: {type: array, items: {$ref: "#/components/schemas/CitizenRequest"}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/citizen-requests/{id}/updates:
+    post:
+      operationId: updateCitizenRequest
+      summary: Records a step of handling; the note is what the reporter reads on the tracking page and in Open311 servicerequestupdates.
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [status]
+              properties:
+                status: {$ref: "#/components/schemas/RequestStatus"}
+                note: {type: string, maxLength: 4000}
+                body: {$ref: "#/components/schemas/ResponsibleBody"}
+                expected: {type: string, format: date, description: When the body expects to act.}
+      responses:
+        "201":
+          description: The request as it now stands.
+          content: {application/json: {schema: {$ref: "#/components/schemas/CitizenRequest"}}}
         "400": {$ref: "#/components/responses/BadParameter"}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}

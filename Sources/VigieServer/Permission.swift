@@ -18,6 +18,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageAccounts = "manage-accounts"
     case scanAlerts = "scan-alerts"
     case manageSources = "manage-sources"
+    case readCitizenRequests = "read-citizen-requests"
+    case triageCitizenRequests = "triage-citizen-requests"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -35,6 +37,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageAccounts: [.admin]
         case .scanAlerts: [.admin, .analyst]
         case .manageSources: [.admin]
+        case .readCitizenRequests, .triageCitizenRequests: [.admin, .commander, .operator]
         }
     }
 
@@ -57,6 +60,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageAccounts: "add, change or disable accounts"
         case .scanAlerts: "scan for alerts"
         case .manageSources: "add or change entries of the register of sources"
+        case .readCitizenRequests: "read citizen requests and their reporters' contacts"
+        case .triageCitizenRequests: "handle citizen requests"
         }
     }
 }

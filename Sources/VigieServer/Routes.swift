@@ -23,6 +23,8 @@ struct APIRoutes: Sendable {
     /// The key personal fields are pseudonymised with, for ingestion; sources with personal fields are
     /// refused without it.
     let pseudonymiser: Pseudonymiser?
+    /// Citizen requests: taken in, checked, handled.
+    let desk: CitizenDesk
 
     func add(to router: Router<VigieRequestContext>) {
         let api = router.group("api/v1")
@@ -53,6 +55,8 @@ struct APIRoutes: Sendable {
         api.post("sources/:name/records", use: authorized(.ingest, ingestRecords))
         api.get("audit", use: authorized(.readAudit, auditEntries))
         api.get("audit/verify", use: authorized(.readAudit, verify))
+        api.get("citizen-requests", use: authorized(.readCitizenRequests, citizenRequests))
+        api.post("citizen-requests/:id/updates", use: authorized(.triageCitizenRequests, updateCitizenRequest))
     }
 
     /// A route that needs `permission`: 401 without a session, 403 for a role without it; every request let

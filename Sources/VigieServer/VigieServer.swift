@@ -14,15 +14,16 @@ public enum VigieServer {
     /// The router of every route, with its middleware.
     public static func router(
         store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
-        secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil, tiles: String? = nil
+        secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil, tiles: String? = nil,
+        citizens: CitizenSettings = CitizenSettings()
     ) -> Router<VigieRequestContext> {
         routes(store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies, pseudonymiser: pseudonymiser,
-            tiles: tiles).router
+            tiles: tiles, citizens: citizens).router
     }
 
     static func routes(
         store: any ServedStore, sessions: SessionStore = SessionStore(), limiter: LoginLimiter = LoginLimiter(),
-        secureCookies: Bool, pseudonymiser: Pseudonymiser?, tiles: String?
+        secureCookies: Bool, pseudonymiser: Pseudonymiser?, tiles: String?, citizens: CitizenSettings
     ) -> (router: Router<VigieRequestContext>, api: APIRoutes) {
         let router = Router(context: VigieRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tileOrigin: tiles.flatMap(Self.origin)))
@@ -34,10 +35,12 @@ public enum VigieServer {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
+        let desk = CitizenDesk(store: store, settings: citizens, pseudonymiser: pseudonymiser)
         let api = APIRoutes(
             store: store, sessions: sessions, limiter: limiter, secureCookies: secureCookies,
-            snapshots: SnapshotCache(store: store), audit: AuditTrail(store: store), pseudonymiser: pseudonymiser)
+            snapshots: SnapshotCache(store: store), audit: AuditTrail(store: store), pseudonymiser: pseudonymiser, desk: desk)
         api.add(to: router)
+        Open311Routes(desk: desk).add(to: router)
         WebRoutes(api: api, tiles: tiles).add(to: router)
         return (router, api)
     }
@@ -45,9 +48,10 @@ public enum VigieServer {
     /// The application serving `store` on `host`:`port`; it stops gracefully on SIGINT or SIGTERM.
     public static func application(
         store: any ServedStore, host: String, port: Int, secureCookies: Bool = true, pseudonymiser: Pseudonymiser? = nil,
-        tiles: String? = nil, logger: Logger = Logger(label: "vigie")
+        tiles: String? = nil, citizens: CitizenSettings = CitizenSettings(), logger: Logger = Logger(label: "vigie")
     ) -> some ApplicationProtocol {
-        let (router, api) = routes(store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser, tiles: tiles)
+        let (router, api) = routes(
+            store: store, secureCookies: secureCookies, pseudonymiser: pseudonymiser, tiles: tiles, citizens: citizens)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),

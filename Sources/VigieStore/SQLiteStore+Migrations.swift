@@ -269,6 +269,73 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v8: citizen requests, their handling, reporters' contacts and photos, Open311 keys") { db in
+            // A request is an incident of the citizen reports source and goes with it (retention included);
+            // the contact and the photo are kept apart, each with the date it must be gone by.
+            try db.execute(sql: """
+                CREATE TABLE citizen_request (
+                    id INTEGER PRIMARY KEY,
+                    incident_id INTEGER NOT NULL UNIQUE REFERENCES incident(id) ON DELETE CASCADE,
+                    token TEXT NOT NULL UNIQUE CHECK (length(token) >= 16),
+                    service_code TEXT NOT NULL CHECK (length(service_code) > 0),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'action-scheduled', 'fixed', 'duplicate',
+                        'not-responsible', 'closed')),
+                    body TEXT NOT NULL CHECK (body IN ('city', 'metropolis', 'police')),
+                    description TEXT NOT NULL CHECK (length(description) <= 4000),
+                    address TEXT,
+                    latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+                    longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+                    attributes TEXT NOT NULL DEFAULT '{}',
+                    media_url TEXT,
+                    channel TEXT NOT NULL CHECK (length(channel) > 0),
+                    requested_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    expected_at REAL,
+                    status_note TEXT,
+                    CHECK ((latitude IS NULL) = (longitude IS NULL)),
+                    CHECK (latitude IS NOT NULL OR address IS NOT NULL)
+                );
+                CREATE INDEX citizen_request_by_time ON citizen_request(requested_at);
+                CREATE INDEX citizen_request_by_place ON citizen_request(latitude, longitude);
+                CREATE TABLE citizen_request_update (
+                    id INTEGER PRIMARY KEY,
+                    request_id INTEGER NOT NULL REFERENCES citizen_request(id) ON DELETE CASCADE,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'action-scheduled', 'fixed', 'duplicate',
+                        'not-responsible', 'closed')),
+                    body TEXT NOT NULL CHECK (body IN ('city', 'metropolis', 'police')),
+                    note TEXT CHECK (length(note) <= 4000),
+                    actor TEXT NOT NULL CHECK (length(actor) > 0),
+                    at REAL NOT NULL,
+                    expected_at REAL
+                );
+                CREATE INDEX citizen_request_update_by_request ON citizen_request_update(request_id);
+                CREATE INDEX citizen_request_update_by_time ON citizen_request_update(at);
+                CREATE TABLE reporter_contact (
+                    request_id INTEGER PRIMARY KEY REFERENCES citizen_request(id) ON DELETE CASCADE,
+                    email TEXT,
+                    phone TEXT,
+                    name TEXT,
+                    device_pseudonym TEXT,
+                    account_pseudonym TEXT,
+                    delete_after REAL NOT NULL
+                );
+                CREATE INDEX reporter_contact_by_deadline ON reporter_contact(delete_after);
+                CREATE TABLE request_photo (
+                    request_id INTEGER PRIMARY KEY REFERENCES citizen_request(id) ON DELETE CASCADE,
+                    content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png')),
+                    bytes BLOB NOT NULL,
+                    delete_after REAL NOT NULL
+                );
+                CREATE INDEX request_photo_by_deadline ON request_photo(delete_after);
+                CREATE TABLE open311_key (
+                    id INTEGER PRIMARY KEY,
+                    label TEXT NOT NULL CHECK (length(label) > 0),
+                    key_hash TEXT NOT NULL UNIQUE CHECK (length(key_hash) = 64),
+                    created_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -20,6 +20,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownAccount(String)
     /// No token that is still valid has this id.
     case unknownToken(Int64)
+    /// No citizen request has this id.
+    case unknownCitizenRequest(Int64)
+    /// No Open311 key that is still valid has this id.
+    case unknownOpen311Key(Int64)
 
     /// A message naming the problem and the way out.
     public var description: String {
@@ -38,6 +42,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "there is no account '\(name)'; `vigie users list` shows them"
         case .unknownToken(let id):
             "there is no valid token \(id); `vigie tokens list` shows them"
+        case .unknownCitizenRequest(let id):
+            "there is no citizen request \(id)"
+        case .unknownOpen311Key(let id):
+            "there is no valid Open311 key \(id); `vigie open311 keys list` shows them"
         case .unknownAlert(let id):
             "there is no alert \(id); `vigie alerts list --all` shows them"
         case .alertAlreadyAcknowledged(let id, let person):

@@ -86,6 +86,8 @@ struct Demo: AsyncParsableCommand {
         for purge in purged {
             print("  retention: \(Output.count(purge.incidents)) \(purge.sourceName) incidents older than \(purge.retentionDays) days removed")
         }
+        let requests = try Self.citizenRequests(store, seed: seed, end: endDate, count: 150)
+        print("  \(requests) citizen requests of the last 30 days, handled as far as their age allows")
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
         // One account per role, named after it: a demo store only, whose passwords are printed.
         for role in Role.allCases {

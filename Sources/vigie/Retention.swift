@@ -41,8 +41,13 @@ struct Retention: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let purges = try store.openExisting().enforceRetention(now: Date(), dryRun: false)
-            if json { try Output.json(purges) } else { Retention.print(purges, verb: "removed") }
+            let store = try store.openExisting()
+            let purges = try store.enforceRetention(now: Date(), dryRun: false)
+            let contacts = try store.purgeReporterData(now: Date())
+            if json { try Output.json(purges) } else {
+                Retention.print(purges, verb: "removed")
+                Swift.print("\(contacts) citizen request(s) lost their reporter's contact or photo, past their date")
+            }
         }
     }
 

@@ -19,17 +19,28 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(help: "A map tile URL template ({z}/{x}/{y}); the map shows district outlines alone without one.")
     var tiles: String?
+    @Option(help: "The Open311 jurisdiction_id served (the city's domain, such as marseille.fr); any is accepted without one.")
+    var jurisdiction: String?
+    @Option(help: "Days a citizen's contact details and photo are kept after the request.")
+    var contactRetentionDays = 180
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (1–65535)") }
+        guard (1...3_650).contains(contactRetentionDays) else {
+            throw ValidationError("--contact-retention-days \(contactRetentionDays) is not 1 to 3650 days")
+        }
     }
 
     func run() async throws {
         let store = try store.openExisting()
-        try await Self.serve(store, host: host, port: port, tiles: tiles)
+        try await Self.serve(
+            store, host: host, port: port, tiles: tiles,
+            citizens: CitizenSettings(jurisdiction: jurisdiction, contactRetentionDays: contactRetentionDays))
     }
 
-    static func serve(_ store: SQLiteStore, host: String, port: Int, tiles: String? = nil) async throws {
+    static func serve(
+        _ store: SQLiteStore, host: String, port: Int, tiles: String? = nil, citizens: CitizenSettings = CitizenSettings()
+    ) async throws {
         if try store.accounts().isEmpty {
             Output.note("no account yet: create one with `vigie users add NAME --role admin`")
         }
@@ -38,7 +49,7 @@ struct Serve: AsyncParsableCommand {
         let pseudonymiser = try Pseudonymiser.fromEnvironment()
         print("Vigie serves http://\(host):\(port)/ (Ctrl-C stops it)")
         try await VigieServer.application(
-            store: store, host: host, port: port, pseudonymiser: pseudonymiser, tiles: tiles
+            store: store, host: host, port: port, pseudonymiser: pseudonymiser, tiles: tiles, citizens: citizens
         ).runService()
     }
 }

@@ -102,6 +102,7 @@ struct PageMatrixTests {
         ("/report?month=2026-04", .readStatistics, "Rapport mensuel — avril 2026"),
         ("/quarantine", .readQuarantine, "lignes en quarantaine"), ("/sources", .readSources, "Main courante"),
         ("/users", .readAccounts, "commander"), ("/audit", .readAudit, "La chaîne du journal est intacte"),
+        ("/triage", .readCitizenRequests, #"id="requests""#),
     ]
 
     @Test("the overview lists the open alerts; an operator acknowledges one with a note through its form, which needs the CSRF token")

@@ -23,11 +23,22 @@ enum HTML {
     /// body, and the scripts it needs, all from this server.
     static func page(
         _ title: String, language: Language, session: Session?, current: String, body: String, scripts: [String] = [],
-        styles: [String] = []
+        styles: [String] = [], isPublic: Bool = false
     ) -> Response {
         let words = language
         var navigation = ""
-        if let session {
+        if isPublic {
+            // The citizens' pages: the same for everyone, logged in or not.
+            let other = language == .fr ? "en" : "fr"
+            let links = [("/signaler", language.pick("Signaler un problème", "Report a problem")),
+                ("/chiffres", language.pick("Chiffres publics", "Public figures"))].map { path, label in
+                "<a href=\"\(path)\"\(path == current ? " aria-current=\"page\"" : "")>\(escape(label))</a>"
+            }.joined()
+            navigation = """
+                <nav>\(links)<span class="spacer"></span>\
+                <a href="\(current)?lang=\(other)" lang="\(other)">\(escape(words["other-language"]))</a></nav>
+                """
+        } else if let session {
             let links = pages.filter { $0.permission.roles.contains(session.account.role) }.map { path, key, _ in
                 "<a href=\"\(path)\"\(path == current ? " aria-current=\"page\"" : "")>\(escape(words[key]))</a>"
             }.joined()
@@ -63,6 +74,7 @@ enum HTML {
     static let pages: [(path: String, key: String, permission: Permission)] = [
         ("/", "overview", .readStatistics), ("/map", "map", .readStatistics), ("/trends", "trends", .readStatistics),
         ("/patrol", "patrol", .readForecasts), ("/agenda", "agenda", .readAgenda), ("/report", "report", .readStatistics),
+        ("/triage", "triage", .readCitizenRequests),
         ("/quarantine", "quarantine", .readQuarantine), ("/sources", "sources", .readSources), ("/users", "users", .readAccounts),
         ("/audit", "audit", .readAudit),
     ]

@@ -10,6 +10,9 @@ enum Language: String, Sendable, CaseIterable {
         return request.cookies["vigie_lang"].flatMap { Language(rawValue: $0.value) } ?? .fr
     }
 
+    /// The French or the English text, as the page's language is: for words used on one page only.
+    func pick(_ french: String, _ english: String) -> String { self == .fr ? french : english }
+
     /// The word for `key`; the key itself when none is known.
     subscript(_ key: String) -> String {
         (self == .fr ? Self.french : Self.english)[key] ?? key
@@ -17,7 +20,7 @@ enum Language: String, Sendable, CaseIterable {
 
     static let french: [String: String] = [
         "title": "Vigie, observatoire de la tranquillité publique",
-        "overview": "Vue d'ensemble", "map": "Carte", "agenda": "Agenda", "audit": "Journal d'audit",
+        "overview": "Vue d'ensemble", "triage": "Signalements", "map": "Carte", "agenda": "Agenda", "audit": "Journal d'audit",
         "logout": "Se déconnecter", "login": "Connexion", "name": "Identifiant", "password": "Mot de passe",
         "sign-in": "Se connecter", "other-language": "English",
         "last-28": "28 derniers jours", "previous-28": "28 jours précédents", "change": "Évolution",
@@ -54,7 +57,7 @@ enum Language: String, Sendable, CaseIterable {
 
     static let english: [String: String] = [
         "title": "Vigie, public-tranquillity observatory",
-        "overview": "Overview", "map": "Map", "agenda": "Agenda", "audit": "Audit log",
+        "overview": "Overview", "triage": "Citizen requests", "map": "Map", "agenda": "Agenda", "audit": "Audit log",
         "logout": "Log out", "login": "Log in", "name": "Name", "password": "Password",
         "sign-in": "Log in", "other-language": "Français",
         "last-28": "Last 28 days", "previous-28": "28 days before", "change": "Change",

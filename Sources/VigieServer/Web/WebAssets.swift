@@ -44,6 +44,33 @@ enum WebAssets {
     .intact { color: var(--green); }
     form.inline { display: flex; gap: .4rem; margin: 0; } form.inline input { width: 12rem; }
     h2 { margin-top: 1.5rem; }
+    header { flex-wrap: wrap; } header nav { flex-wrap: wrap; }
+    :focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
+    form.report { max-width: 40rem; }
+    form.report fieldset { border: 1px solid var(--line); background: #fff; margin: 0 0 1rem; padding: .8rem; }
+    form.report legend { font-weight: 600; }
+    form.report label { display: block; margin: .7rem 0 .2rem; }
+    form.report label.check { display: flex; gap: .5rem; align-items: center; margin: .3rem 0; }
+    form.report input:not([type=checkbox]), form.report select, form.report textarea, #triage-form select, #triage-form input,
+    #triage-form textarea { width: 100%; padding: .55rem; font-size: 1rem; border: 1px solid #6b7480; border-radius: 4px; }
+    form.report button, #triage-form button { margin-top: .8rem; padding: .7rem 1.2rem; font-size: 1rem; color: #fff;
+      background: var(--accent); border: 0; border-radius: 4px; cursor: pointer; }
+    #triage-form { max-width: 40rem; background: #fff; border: 1px solid var(--line); padding: .8rem; }
+    #triage-form label { display: block; margin: .6rem 0 .2rem; }
+    #pick-map { height: 45vh; min-height: 240px; border: 1px solid var(--line); background: #e9edf1; }
+    .notice { background: #fff4e5; border-left: 4px solid var(--orange); padding: .5rem .8rem; }
+    .required { color: var(--red); font-size: .85rem; }
+    ul.services { list-style: none; padding: 0; }
+    ul.services li { background: #fff; border: 1px solid var(--line); margin: .4rem 0; padding: .7rem; }
+    ul.services a { font-weight: 600; display: block; font-size: 1.05rem; }
+    ul.services span { color: var(--muted); }
+    dl.request { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; background: #fff; padding: .8rem;
+      border: 1px solid var(--line); }
+    dl.request dt { font-weight: 600; } dl.request dd { margin: 0; }
+    img.photo { max-width: 100%; max-height: 60vh; margin: 1rem 0; border: 1px solid var(--line); }
+    .scroll { overflow-x: auto; }
+    .tracking-link { background: #e8f1fb; padding: .5rem .8rem; word-break: break-all; }
+    @media (max-width: 600px) { dl.request { grid-template-columns: 1fr; } main { padding: .6rem; } }
     @media print {
       header, footer, .filters { display: none; }
       body { background: #fff; font-size: 11pt; }
