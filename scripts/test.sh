@@ -7,3 +7,4 @@ swift build --build-tests
 swift test --skip-build
 scripts/browser-test.sh
 scripts/api-test.sh
+scripts/open311-test.sh

@@ -780,9 +780,9 @@ paths:
               required: [status]
               properties:
                 status: {$ref: "#/components/schemas/RequestStatus"}
-                note: {type: string, maxLength: 4000}
-                body: {$ref: "#/components/schemas/ResponsibleBody"}
-                expected: {type: string, format: date, description: When the body expects to act.}
+                note: {type: [string, "null"], maxLength: 4000}
+                body: {anyOf: [{$ref: "#/components/schemas/ResponsibleBody"}, {type: "null"}]}
+                expected: {type: [string, "null"], format: date, description: When the body expects to act.}
       responses:
         "201":
           description: The request as it now stands.

@@ -111,7 +111,10 @@ extension APIRoutes {
         }
         let timeZone = try Open311Routes.timeZone(store)
         let expected = try fields.expected.map { text -> Date in
-            guard let day = CivilDate(iso: text) else {
+            let strict = text.utf8.count == 10 && text.enumerated().allSatisfy { index, character in
+                index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+            }
+            guard strict, let day = CivilDate(iso: text) else {
                 throw APIError(.badRequest, "bad-parameter", "expected: '\(text)' is not a date YYYY-MM-DD")
             }
             return day.start(in: timeZone)

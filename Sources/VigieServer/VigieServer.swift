@@ -55,7 +55,10 @@ public enum VigieServer {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Vigie"),
-            services: [ForecastWarmer(api: api, logger: logger), AlertScanner(api: api, logger: logger)],
+            services: [
+                ForecastWarmer(api: api, logger: logger), AlertScanner(api: api, logger: logger),
+                ReporterDataPurger(store: store, logger: logger),
+            ],
             logger: logger)
     }
 

@@ -295,7 +295,7 @@ struct CitizenTests {
             let (badHeaders, badBody) = Self.multipart([("service", "101"), ("attribute[volume]", "huge")], photo: Data("GIF89a....".utf8))
             try await client.execute(uri: "/signaler", method: .post, headers: badHeaders, body: badBody) { response in
                 let html = String(buffer: response.body)
-                #expect(response.status == .badRequest && html.contains("GIF") && html.contains("location") && html.contains("huge"))
+                #expect(response.status == .badRequest && html.contains("GIF") && html.contains("Indiquez le lieu") && html.contains("« Volume » : &#39;huge&#39;"), "\(html)")
             }
             let (headers, body) = Self.multipart(
                 [("service", "101"), ("lat", "43.2955"), ("long", "5.3760"), ("attribute[volume]", "large"),

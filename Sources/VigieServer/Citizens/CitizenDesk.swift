@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import ServiceLifecycle
 import VigieCore
 import VigieIngest
 
@@ -168,5 +170,27 @@ actor DistrictLocatorCache {
             loadedAt = now
         }
         return locator?.codes(at: point) ?? [:]
+    }
+}
+
+/// Deletes reporters' contacts and photos whose date has passed, when the server starts and every hour:
+/// their retention holds without a scheduled job (`vigie retention apply` does it too).
+struct ReporterDataPurger: Service {
+    let store: any ServedStore
+    let logger: Logger
+    static let interval: Duration = .seconds(3_600)
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let purged = try store.purgeReporterData(now: Date())
+                    if purged > 0 { logger.info("\(purged) citizen request(s) lost their reporter's contact or photo, past their date") }
+                } catch {
+                    logger.error("deleting reporters' contacts past their date failed: \(error)")
+                }
+                try await Task.sleep(for: Self.interval)
+            }
+        }
     }
 }

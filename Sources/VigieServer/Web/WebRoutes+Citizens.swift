@@ -43,7 +43,7 @@ extension WebRoutes {
             let groups = Dictionary(grouping: catalogue.services) { words.pick($0.groupFR, $0.groupEN) }
             let list = groups.keys.sorted().map { group in
                 "<h2>\(HTML.escape(group))</h2><ul class=\"services\">" + groups[group]!.map { service in
-                    "<li><a class=\"service\" href=\"/signaler?service=\(service.code)&amp;lang=\(words.rawValue)\">\(HTML.escape(Self.serviceName(service, words)))</a>"
+                    "<li><a class=\"service\" href=\"/signaler?service=\(service.code)\">\(HTML.escape(Self.serviceName(service, words)))</a>"
                         + "<span>\(HTML.escape(words.pick(service.descriptionFR, service.descriptionEN)))</span></li>"
                 }.joined() + "</ul>"
             }.joined()
@@ -106,7 +106,7 @@ extension WebRoutes {
             <p>\(HTML.escape(words.pick(service.descriptionFR, service.descriptionEN))) \
             <a href="/signaler?lang=\(words.rawValue)">\(HTML.escape(words.pick("Changer de type", "Choose another kind")))</a></p>
             \(errors)
-            <form id="report-form" class="report" method="post" action="/signaler?lang=\(words.rawValue)" enctype="multipart/form-data">
+            <form id="report-form" class="report" method="post" action="/signaler" enctype="multipart/form-data">
             <input type="hidden" name="service" value="\(HTML.escape(service.code))">
             <fieldset><legend>\(HTML.escape(words.pick("Où ?", "Where?")))</legend>
             <p id="pick-help">\(HTML.escape(words.pick("Touchez la carte à l'endroit du problème, ou indiquez l'adresse. Au clavier : déplacez la carte avec les flèches, puis Entrée place le point au centre.", "Tap the map where the problem is, or give the address. With a keyboard: move the map with the arrow keys, then Enter puts the point at its centre.")))</p>
@@ -194,9 +194,39 @@ extension WebRoutes {
             channel: "web")
         do {
             let stored = try await desk.submit(submission, problems: problems)
-            return HTML.redirect("/suivi/\(stored.token)?lang=\(words.rawValue)")
+            return HTML.redirect("/suivi/\(stored.token)")
         } catch let error as Open311Error {
-            return try formPage(service, words: words, values: values, problems: error.descriptions)
+            return try formPage(
+                service, words: words, values: values, problems: error.descriptions.map { Self.explain($0, service: service, words: words) })
+        }
+    }
+
+    /// A problem the desk found, said to the citizen in the page's language, with the question's own words.
+    static func explain(_ problem: String, service: CitizenService, words: Language) -> String {
+        let field = String(problem.prefix { $0 != ":" })
+        let detail = problem.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+        switch field {
+        case "location", "address_id":
+            return words.pick("Indiquez le lieu : touchez la carte ou donnez l'adresse.", "Give the place: tap the map or give the address.")
+        case "lat, long":
+            return words.pick("Ce point est en dehors de la ville : placez-le sur la carte de la ville.", "This point is outside the city: place it on the city's map.")
+        case "lat", "long":
+            return words.pick("La position n'a pas pu être lue : touchez la carte à nouveau.", "The position could not be read: tap the map again.")
+        case "description":
+            return words.pick("La description est trop longue (4 000 caractères au plus).", "The description is too long (4,000 characters at most).")
+        case "email":
+            return words.pick("L'adresse électronique n'est pas valide.", "The e-mail address is not valid.")
+        case "address_string":
+            return words.pick("L'adresse est trop longue (255 caractères au plus).", "The address is too long (255 characters at most).")
+        case "photo":
+            return words.pick("La photo est refusée : ", "The photo was refused: ") + detail
+        default:
+            guard field.hasPrefix("attribute["), let attribute = service.attributes.first(where: { "attribute[\($0.code)]" == field }) else {
+                return problem
+            }
+            let question = words.pick(attribute.descriptionFR, attribute.descriptionEN)
+            if detail == "is required" { return words.pick("« \(question) » est obligatoire.", "\"\(question)\" is required.") }
+            return words.pick("« \(question) » : ", "\"\(question)\": ") + detail
         }
     }
 
@@ -233,9 +263,10 @@ extension WebRoutes {
         }.joined()
         let place = found.address ?? found.location.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? ""
         let trackingURL = "/suivi/\(token)"
+        let fullURL = (request.head.authority.map { "http://\($0)" } ?? "") + trackingURL
         return HTML.page(words.pick("Suivi du signalement", "Report tracking"), language: words, session: nil, current: trackingURL, body: """
             <h1>\(HTML.escape(service.map { Self.serviceName($0, words) } ?? found.serviceCode)) · n° \(id)</h1>
-            <p class="tracking-link">\(HTML.escape(words.pick("Gardez ce lien pour suivre votre signalement :", "Keep this link to follow your report:"))) <a href="\(trackingURL)">\(HTML.escape(trackingURL))</a></p>
+            <p class="tracking-link">\(HTML.escape(words.pick("Gardez ce lien pour suivre votre signalement :", "Keep this link to follow your report:"))) <a href="\(trackingURL)">\(HTML.escape(fullURL))</a></p>
             <dl class="request">
             <dt>\(HTML.escape(words.pick("État", "Status")))</dt><dd id="status">\(HTML.escape(Self.statusLabel(found.status, words)))</dd>
             <dt>\(HTML.escape(words.pick("Pris en charge par", "Handled by")))</dt><dd>\(HTML.escape(Self.bodyLabel(found.body, words)))</dd>
