@@ -66,6 +66,20 @@ struct ServerBenchmark {
         print(String(format: "  GET /health (trivial)                 %9.0f requests/s, p99 %6.2f ms", trivial.requestsPerSecond, trivial.p99Milliseconds))
         print(String(format: "  GET /api/v1/stats?by=district (28 d)  %9.0f requests/s, p99 %6.2f ms (%.0f %% of the trivial route)",
             mapped.requestsPerSecond, mapped.p99Milliseconds, 100 * mapped.requestsPerSecond / trivial.requestsPerSecond))
+        // The citizen side, public and without a session: what apps and the report form ask most.
+        let publicRoutes = [
+            ("GET /open311/v2/requests.json (100)", "/open311/v2/requests.json?page_size=100"),
+            ("GET /open311/v2/requests.json near", "/open311/v2/requests.json?status=open&lat=43.2965&long=5.3698&radius=300"),
+            ("GET /open311/v2/services.xml", "/open311/v2/services.xml"),
+            ("GET /opendata/incidents.csv", "/opendata/incidents.csv"),
+            ("GET /chiffres (page)", "/chiffres"),
+        ]
+        for (label, path) in publicRoutes {
+            let load = try wrk(base + path, token: nil, seconds: seconds)
+            print("  " + label.padding(toLength: 38, withPad: " ", startingAt: 0) + String(
+                format: "%9.0f requests/s, p99 %6.2f ms (%.0f %% of the trivial route)", load.requestsPerSecond,
+                load.p99Milliseconds, 100 * load.requestsPerSecond / trivial.requestsPerSecond))
+        }
     }
 
     func wrk(_ url: String, token: String?, seconds: Int) throws -> Load {

@@ -88,9 +88,9 @@ extension SQLiteStore: CitizenRequestRepository {
         try writer.write { db in
             let at = update.at.timeIntervalSince1970
             try db.execute(sql: """
-                UPDATE citizen_request SET status = ?, body = ?, updated_at = ?,
-                    status_note = COALESCE(?, status_note), expected_at = COALESCE(?, expected_at) WHERE id = ?
-                """, arguments: [update.status.rawValue, update.body.rawValue, at, update.note,
+                UPDATE citizen_request SET status = ?, body = ?, updated_at = ?, status_note = ?,
+                    expected_at = CASE WHEN ? THEN NULL ELSE COALESCE(?, expected_at) END WHERE id = ?
+                """, arguments: [update.status.rawValue, update.body.rawValue, at, update.note, !update.status.isOpen,
                     update.expectedAt?.timeIntervalSince1970, update.requestID])
             if db.changesCount == 0 { throw StoreError.unknownCitizenRequest(update.requestID) }
             try db.execute(

@@ -23,11 +23,18 @@ struct Serve: AsyncParsableCommand {
     var jurisdiction: String?
     @Option(help: "Days a citizen's contact details and photo are kept after the request.")
     var contactRetentionDays = 180
+    @Option(help: "The address the public reaches the server at (https://…), for Open311 discovery and tracking links.")
+    var publicURL: String?
+    @Flag(help: "The server sits behind a reverse proxy: the client's address is the last of X-Forwarded-For (never set it otherwise).")
+    var behindProxy = false
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port (1–65535)") }
         guard (1...3_650).contains(contactRetentionDays) else {
             throw ValidationError("--contact-retention-days \(contactRetentionDays) is not 1 to 3650 days")
+        }
+        if let publicURL, URL(string: publicURL)?.host == nil || !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+            throw ValidationError("--public-url '\(publicURL)' is not an http or https URL")
         }
     }
 
@@ -35,7 +42,8 @@ struct Serve: AsyncParsableCommand {
         let store = try store.openExisting()
         try await Self.serve(
             store, host: host, port: port, tiles: tiles,
-            citizens: CitizenSettings(jurisdiction: jurisdiction, contactRetentionDays: contactRetentionDays))
+            citizens: CitizenSettings(
+                jurisdiction: jurisdiction, publicURL: publicURL, behindProxy: behindProxy, contactRetentionDays: contactRetentionDays))
     }
 
     static func serve(

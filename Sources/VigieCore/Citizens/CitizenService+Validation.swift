@@ -1,7 +1,8 @@
 import Foundation
 
 extension CitizenService {
-    /// The largest answer of a `string` attribute, and of a `text` attribute or a description.
+    /// The largest answer of a `string` attribute, and of a `text` attribute or a description, in Unicode
+    /// scalars (what the store's checks count).
     public static let maximumStringLength = 255
     public static let maximumTextLength = 4_000
 
@@ -32,12 +33,12 @@ extension CitizenService {
             }
             switch attribute.datatype {
             case .string:
-                if values[0].count > Self.maximumStringLength || values[0].contains(where: \.isNewline) {
+                if values[0].unicodeScalars.count > Self.maximumStringLength || values[0].contains(where: \.isNewline) {
                     problems.append("\(name): a string is one line of at most \(Self.maximumStringLength) characters")
                 } else { kept[attribute.code] = values }
             case .text:
-                if values[0].count > Self.maximumTextLength {
-                    problems.append("\(name): at most \(Self.maximumTextLength) characters, got \(values[0].count)")
+                if values[0].unicodeScalars.count > Self.maximumTextLength {
+                    problems.append("\(name): at most \(Self.maximumTextLength) characters, got \(values[0].unicodeScalars.count)")
                 } else { kept[attribute.code] = values }
             case .number:
                 if let number = Double(values[0]), number.isFinite, values[0].allSatisfy({ "0123456789.-+eE".contains($0) }) {

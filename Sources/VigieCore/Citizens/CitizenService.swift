@@ -83,11 +83,15 @@ public struct CitizenService: Hashable, Sendable {
     public var kind: Kind
     /// The questions, in the order they are asked.
     public var attributes: [ServiceAttribute]
+    /// Whether its requests' place and words may be published (Open311 lists, the nearby reports): not for
+    /// problems usually reported at home (bulky waste to collect, noise heard from one's flat), whose public
+    /// listing keeps only the service, the status and the dates.
+    public var publishesDetails: Bool
 
     public init(
         code: String, nameFR: String, nameEN: String, descriptionFR: String, descriptionEN: String, groupFR: String,
         groupEN: String, keywords: String, category: CategoryCode, body: ResponsibleBody, kind: Kind = .realtime,
-        attributes: [ServiceAttribute] = []
+        publishesDetails: Bool = true, attributes: [ServiceAttribute] = []
     ) {
         self.code = code
         self.nameFR = nameFR
@@ -100,6 +104,7 @@ public struct CitizenService: Hashable, Sendable {
         self.category = category
         self.body = body
         self.kind = kind
+        self.publishesDetails = publishesDetails
         self.attributes = attributes
     }
 }
@@ -178,6 +183,7 @@ public struct CitizenServiceCatalogue: Sendable {
             descriptionFR: "Bruit répété ou excessif dans l'espace public.",
             descriptionEN: "Repeated or excessive noise in the public space.", groupFR: "Tranquillité",
             groupEN: "Tranquillity", keywords: "bruit,tapage,musique,noise", category: "nuisance", body: .police,
+            publishesDetails: false,
             attributes: [
                 .init(code: "notice", variable: false, datatype: .string,
                       descriptionFR: "En cas d'urgence, appelez le 17 : ce signalement n'est pas traité en direct.",
@@ -223,6 +229,7 @@ public struct CitizenServiceCatalogue: Sendable {
             descriptionFR: "Demande d'enlèvement d'encombrants, traitée par lots.",
             descriptionEN: "A request to collect bulky items, handled in batches.", groupFR: "Propreté",
             groupEN: "Cleanliness", keywords: "encombrants,enlèvement,bulky", category: "street", body: .metropolis, kind: .batch,
+            publishesDetails: false,
             attributes: [
                 .init(code: "items", datatype: .string, required: true, descriptionFR: "Objets à enlever", descriptionEN: "Items to collect"),
                 .init(code: "access", datatype: .text, descriptionFR: "Accès (étage, code, horaires)", descriptionEN: "Access (floor, code, hours)"),

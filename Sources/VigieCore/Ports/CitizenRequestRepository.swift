@@ -50,7 +50,8 @@ public protocol CitizenRequestRepository: Sendable {
     func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest]
     /// How many requests match the query (its limit and offset aside).
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int
-    /// Records a step of handling and sets the request's status, body and note to it.
+    /// Records a step of handling and sets the request's status, body and note to it (a step without a note
+    /// clears the note shown; an expected date stays until another is given or the request is closed).
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate
     /// Steps of handling, oldest first: of some requests, or made in a period; at most `limit`.
     func citizenRequestUpdates(requestIDs: [Int64]?, from: Date?, to: Date?, limit: Int, offset: Int) throws

@@ -47,32 +47,34 @@ struct CitizenDesk: Sendable {
         }
         var problems = earlier
         let location = try locate(submission, problems: &problems)
-        let address = submission.address?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let address, address.count > 255 { problems.append("address_string: at most 255 characters, got \(address.count)") }
+        let address = submission.address?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        if let address, address.unicodeScalars.count > 255 {
+            problems.append("address_string: at most 255 characters, got \(address.unicodeScalars.count)")
+        }
         if location == nil, address == nil, !problems.contains(where: { $0.hasPrefix("lat") || $0.hasPrefix("long") }) {
             problems.append(submission.addressID != nil
                 ? "address_id: addresses are not known by id here; give lat and long, or address_string"
                 : "location: give lat and long, or address_string")
         }
         let description = submission.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if description.count > CitizenService.maximumTextLength {
-            problems.append("description: at most \(CitizenService.maximumTextLength) characters, got \(description.count)")
+        if description.unicodeScalars.count > CitizenService.maximumTextLength {
+            problems.append("description: at most \(CitizenService.maximumTextLength) characters, got \(description.unicodeScalars.count)")
         }
         if let url = submission.mediaURL {
             if url.count > 2_048 || !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
                 problems.append("media_url: must be an http or https URL of at most 2048 characters")
             }
         }
-        if let email = submission.email, email.count > 254 || !Self.looksLikeEmail(email) {
+        if let email = submission.email, email.unicodeScalars.count > 254 || !Self.looksLikeEmail(email) {
             problems.append("email: '\(email.prefix(40))' is not an e-mail address")
         }
-        if let phone = submission.phone, phone.count > 32 || !phone.allSatisfy({ "0123456789+ .-()".contains($0) }) {
+        if let phone = submission.phone, phone.unicodeScalars.count > 32 || !phone.allSatisfy({ "0123456789+ .-()".contains($0) }) {
             problems.append("phone: '\(phone.prefix(40))' is not a phone number")
         }
         for (field, value) in [("first_name", submission.firstName), ("last_name", submission.lastName),
             ("device_id", submission.deviceID), ("account_id", submission.accountID)]
         {
-            if let value, value.count > 128 { problems.append("\(field): at most 128 characters") }
+            if let value, value.unicodeScalars.count > 128 { problems.append("\(field): at most 128 characters") }
         }
         var answers: [String: [String]] = [:]
         switch service.validate(submission.attributes) {
@@ -91,12 +93,14 @@ struct CitizenDesk: Sendable {
         var attributes = ["service": service.code, "channel": submission.channel]
         for (code, values) in answers { attributes["attribute." + code] = values.joined(separator: ", ") }
         let incident = Incident(
-            sourceID: sourceID, sourceReference: "request-" + token, category: service.category, rawLabel: service.nameFR,
+            // The incident's reference is not the tracking token: roles that read incidents must not be able
+            // to open the reporter's tracking page.
+            sourceID: sourceID, sourceReference: "request-" + SessionStore.randomToken().prefix(32), category: service.category, rawLabel: service.nameFR,
             occurredAt: now, timePrecision: .exact, location: location, locationPrecisionMeters: nil, attributes: attributes,
             districts: districts)
         let request = CitizenRequest(
             token: token, serviceCode: service.code, body: service.body, description: description,
-            address: address?.isEmpty == false ? address : nil, location: location, attributes: answers,
+            address: address, location: location, attributes: answers,
             mediaURL: submission.mediaURL, channel: submission.channel, requestedAt: now)
         let name = [submission.firstName, submission.lastName].compactMap { $0 }.joined(separator: " ")
         let contact = ReporterContact(
@@ -149,7 +153,7 @@ struct CitizenDesk: Sendable {
             throw APIError(.notFound, "not-found", "there is no citizen request \(id)")
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let note, note.count > CitizenService.maximumTextLength {
+        if let note, note.unicodeScalars.count > CitizenService.maximumTextLength {
             throw APIError(.badRequest, "bad-parameter", "note: at most \(CitizenService.maximumTextLength) characters")
         }
         _ = try store.addUpdate(CitizenRequestUpdate(
@@ -157,6 +161,11 @@ struct CitizenDesk: Sendable {
             at: now, expectedAt: expectedAt))
         return try store.citizenRequest(id: id) ?? request
     }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// The district outlines, loaded once and again every few minutes, to give a request its districts.

@@ -7,6 +7,12 @@ public struct CitizenSettings: Sendable {
     public var sourceName: String
     /// The Open311 `jurisdiction_id` (the city's domain); `nil` accepts any.
     public var jurisdiction: String?
+    /// The address the public reaches the server at (`https://signaler.example.org`), for discovery and
+    /// links; the request's own host over plain HTTP when not set.
+    public var publicURL: String?
+    /// Whether the server sits behind a reverse proxy whose `X-Forwarded-For` tells the client's address;
+    /// never set it when clients reach the server directly, since they could then write that header.
+    public var behindProxy: Bool
     /// The services offered.
     public var catalogue: CitizenServiceCatalogue
     /// Days a reporter's contact and photo are kept after the request.
@@ -21,12 +27,15 @@ public struct CitizenSettings: Sendable {
     public var formPerHour: Int
 
     public init(
-        sourceName: String = "citizen-reports", jurisdiction: String? = nil, catalogue: CitizenServiceCatalogue = .standard,
+        sourceName: String = "citizen-reports", jurisdiction: String? = nil, publicURL: String? = nil,
+        behindProxy: Bool = false, catalogue: CitizenServiceCatalogue = .standard,
         contactRetentionDays: Int = 180, suppressionThreshold: Int = 10, keyBurst: Int = 120, keyPerHour: Int = 3_600,
         formBurst: Int = 5, formPerHour: Int = 20
     ) {
         self.sourceName = sourceName
         self.jurisdiction = jurisdiction
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.behindProxy = behindProxy
         self.catalogue = catalogue
         self.contactRetentionDays = contactRetentionDays
         self.suppressionThreshold = suppressionThreshold

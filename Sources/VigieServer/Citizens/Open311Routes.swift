@@ -61,6 +61,9 @@ struct Open311Routes: Sendable {
                 return Open311Error(error.status, descriptions: [error.message]).response(format)
             } catch let error as FormProblem {
                 return Open311Error(.badRequest, "\(error)").response(format)
+            } catch {
+                context.logger.error("\(request.method) \(request.uri.path): \(error)")
+                return Open311Error(.internalServerError, "the server could not answer; the incident is logged").response(format)
             }
         }
     }
@@ -68,18 +71,18 @@ struct Open311Routes: Sendable {
     // MARK: Discovery and services
 
     private func discovery(_ request: Request) throws -> Open311Answer {
-        let host = request.head.authority ?? "localhost"
+        let base = settings.publicURL ?? "http://\(request.head.authority ?? "localhost")"
         let deployment = try store.deployment()
         let endpoint = Open311Value.object([
             ("specification", .string("http://wiki.open311.org/GeoReport_v2")),
-            ("url", .string("http://\(host)/open311/v2")),
+            ("url", .string("\(base)/open311/v2")),
             ("changeset", .string(Self.changeset)),
             ("type", .string("production")),
             ("formats", .list(item: "format", [.string("application/json"), .string("text/xml")])),
         ])
         return Open311Answer(Open311Document(root: "discovery", value: .object([
             ("changeset", .string(Self.changeset)),
-            ("contact", .string("\(deployment.name) — signalements : http://\(host)/signaler")),
+            ("contact", .string("\(deployment.name) — signalements : \(base)/signaler")),
             ("key_service", .string("Les clés d'API sont délivrées par l'administrateur de \(deployment.name) (vigie open311 keys add)")),
             ("endpoints", .list(item: "endpoint", [endpoint])),
         ])))
@@ -178,7 +181,29 @@ struct Open311Routes: Sendable {
 
     // MARK: Reading requests
 
+    /// Citizen requests are listed only while the register marks their source public.
+    private func requirePublic() throws {
+        guard try store.source(named: settings.sourceName)?.isPublic == true else {
+            throw Open311Error(.forbidden, "the register does not mark citizen reports as public: requests are not listed here")
+        }
+    }
+
+    /// A comma-separated list of ids, at most a page's worth.
+    static func ids(_ text: String) throws -> [Int64] {
+        let parts = text.split(separator: ",")
+        guard parts.count <= maximumPageSize else {
+            throw Open311Error(.badRequest, "service_request_id: at most \(maximumPageSize) ids at once")
+        }
+        return try parts.map { part in
+            guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else {
+                throw Open311Error(.badRequest, "service_request_id: '\(part.prefix(40))' is not a request id")
+            }
+            return id
+        }
+    }
+
     private func requests(_ request: Request) async throws -> Open311Answer {
+        try requirePublic()
         let query = request.uri.queryParameters
         func value(_ name: String) -> String? {
             query[name[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -188,15 +213,14 @@ struct Open311Routes: Sendable {
         search.limit = pageSize
         search.offset = (page - 1) * pageSize
         if let ids = value("service_request_id") {
-            search.ids = try ids.split(separator: ",").map { text in
-                guard let id = Int64(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw Open311Error(.badRequest, "service_request_id: '\(text.prefix(40))' is not a request id")
-                }
-                return id
-            }
+            search.ids = try Self.ids(ids)
         } else {
             if let codes = value("service_code") {
-                search.serviceCodes = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let list = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                if let unknown = list.first(where: { settings.catalogue.service($0) == nil }) {
+                    throw Open311Error(.notFound, "service_code: '\(unknown.prefix(40))' is not a service here; GET services.json lists them")
+                }
+                search.serviceCodes = list
             }
             (search.from, search.to) = try Self.period(value("start_date"), value("end_date"))
             if let status = value("status") {
@@ -222,6 +246,9 @@ struct Open311Routes: Sendable {
                 } ?? 300
                 search.near = GeoPoint(latitude: latitude, longitude: longitude)
                 search.radius = radius
+                // Requests whose place is not published are not found by their place either.
+                let placed = settings.catalogue.services.filter(\.publishesDetails).map(\.code)
+                search.serviceCodes = (search.serviceCodes ?? placed).filter(placed.contains)
             }
         }
         let found = try store.citizenRequests(search)
@@ -231,6 +258,7 @@ struct Open311Routes: Sendable {
     }
 
     private func requestByID(_ text: String) async throws -> Open311Answer {
+        try requirePublic()
         guard let id = Int64(text), let found = try store.citizenRequest(id: id) else {
             throw Open311Error(.notFound, "service_request_id: there is no request '\(text.prefix(40))'")
         }
@@ -239,6 +267,7 @@ struct Open311Routes: Sendable {
     }
 
     private func byToken(_ token: String) throws -> Open311Answer {
+        try requirePublic()
         guard token.count <= 128, let found = try store.citizenRequest(token: token), let id = found.id else {
             throw Open311Error(.notFound, "token: there is no request with this token")
         }
@@ -247,46 +276,42 @@ struct Open311Routes: Sendable {
         ])))
     }
 
-    /// A request as the public sees it: what it is, where, and where it stands; never who sent it.
+    /// A request as the public sees it: what it is, where, and where it stands; never who sent it. The place
+    /// and the words of a service that does not publish them (a problem reported at home) are left out.
     func render(_ request: CitizenRequest, timeZone: TimeZone) -> Open311Value {
         let service = settings.catalogue.service(request.serviceCode)
+        let details = service?.publishesDetails ?? false
         return .object([
             ("service_request_id", .string(String(request.id ?? 0))),
             ("status", .string(request.status.isOpen ? "open" : "closed")),
             ("status_notes", .string(request.statusNote)),
             ("service_name", .string(service?.nameFR ?? request.serviceCode)),
             ("service_code", .string(request.serviceCode)),
-            ("description", .string(request.description.isEmpty ? nil : request.description)),
+            ("description", .string(details ? request.description.nilIfEmpty : nil)),
             ("agency_responsible", .string(request.body.labels.fr)),
             ("service_notice", .string(nil)),
             ("requested_datetime", .string(W3CDateTime.format(request.requestedAt, timeZone: timeZone))),
             ("updated_datetime", .string(W3CDateTime.format(request.updatedAt, timeZone: timeZone))),
             ("expected_datetime", .string(request.expectedAt.map { W3CDateTime.format($0, timeZone: timeZone) })),
-            ("address", .string(request.address)),
+            ("address", .string(details ? request.address : nil)),
             ("address_id", .string(nil)),
             ("zipcode", .string(nil)),
-            ("lat", .number(request.location?.latitude)),
-            ("long", .number(request.location?.longitude)),
-            ("media_url", .string(request.mediaURL)),
+            ("lat", .number(details ? request.location?.latitude : nil)),
+            ("long", .number(details ? request.location?.longitude : nil)),
+            ("media_url", .string(details ? request.mediaURL : nil)),
         ])
     }
 
     // MARK: Updates (FixMyStreet)
 
     private func updates(_ request: Request) throws -> Open311Answer {
+        try requirePublic()
         let query = request.uri.queryParameters
         func value(_ name: String) -> String? {
             query[name[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         }
         let (page, pageSize) = try Self.paging(value("page"), value("page_size"), default: Self.maximumPageSize)
-        let ids = try value("service_request_id").map { text in
-            try text.split(separator: ",").map { part -> Int64 in
-                guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                    throw Open311Error(.badRequest, "service_request_id: '\(part.prefix(40))' is not a request id")
-                }
-                return id
-            }
-        }
+        let ids = try value("service_request_id").map(Self.ids)
         let (from, to) = ids == nil ? try Self.period(value("start_date"), value("end_date")) : (nil, nil)
         let found = try store.citizenRequestUpdates(
             requestIDs: ids, from: from, to: to, limit: pageSize, offset: (page - 1) * pageSize)
@@ -336,15 +361,19 @@ struct Open311Routes: Sendable {
         switch (start, end) {
         case (let start?, let end?):
             guard start <= end else { throw Open311Error(.badRequest, "start_date: comes after end_date") }
-            guard end.timeIntervalSince(start) <= maximumSpan else {
+            // An hour more, for a span of 90 calendar days across a change of the clocks.
+            guard end.timeIntervalSince(start) <= maximumSpan + 3_600 else {
                 throw Open311Error(.badRequest, "start_date, end_date: a search spans at most 90 days")
             }
-            return (start, end)
+            return (start, inclusive(end))
         case (let start?, nil): return (start, min(now, start.addingTimeInterval(maximumSpan)).addingTimeInterval(1))
-        case (nil, let end?): return (end.addingTimeInterval(-maximumSpan), end)
+        case (nil, let end?): return (end.addingTimeInterval(-maximumSpan), inclusive(end))
         case (nil, nil): return (now.addingTimeInterval(-maximumSpan), now.addingTimeInterval(1))
         }
     }
+
+    /// The first instant after `date`: the store's upper bound is exclusive, Open311's `end_date` is not.
+    static func inclusive(_ date: Date) -> Date { Date(timeIntervalSince1970: date.timeIntervalSince1970.nextUp) }
 
     static func timeZone(_ store: any ServedStore) throws -> TimeZone {
         TimeZone(identifier: try store.deployment().timeZoneIdentifier) ?? TimeZone(identifier: "Europe/Paris")!

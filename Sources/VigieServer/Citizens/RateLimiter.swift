@@ -10,8 +10,9 @@ actor RateLimiter {
 
     private var buckets: [String: (tokens: Double, at: Date)] = [:]
 
-    /// Takes one token from `key`'s bucket, or returns the seconds until one is there.
-    func admit(_ key: String, _ rule: Rule, now: Date = Date()) -> Int? {
+    /// Takes one token from `key`'s bucket (only looks, with `consume` false), or returns the seconds until
+    /// one is there.
+    func admit(_ key: String, _ rule: Rule, consume: Bool = true, now: Date = Date()) -> Int? {
         if buckets.count > 50_000 { prune(now) }
         var bucket = buckets[key] ?? (rule.capacity, now)
         bucket.tokens = min(rule.capacity, bucket.tokens + now.timeIntervalSince(bucket.at) * rule.perSecond)
@@ -20,7 +21,7 @@ actor RateLimiter {
             buckets[key] = bucket
             return Int(((1 - bucket.tokens) / rule.perSecond).rounded(.up))
         }
-        bucket.tokens -= 1
+        if consume { bucket.tokens -= 1 }
         buckets[key] = bucket
         return nil
     }

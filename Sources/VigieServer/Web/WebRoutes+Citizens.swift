@@ -142,8 +142,13 @@ extension WebRoutes {
     /// reporter is sent to the tracking page.
     func sendReport(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let words = Language.of(request)
-        let address = context.remoteAddress ?? "unknown"
-        if let wait = await desk.limiter.admit("form:" + address, desk.settings.formRule) {
+        // Behind a reverse proxy, the client is the last address the proxy appended; a report refused for
+        // its content costs nothing: only a stored one spends the client's allowance.
+        let forwarded = desk.settings.behindProxy
+            ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            : nil
+        let client = "form:" + (forwarded ?? context.remoteAddress ?? "unknown")
+        if let wait = await desk.limiter.admit(client, desk.settings.formRule, consume: false) {
             var response = HTML.page(words.pick("Trop de signalements", "Too many reports"), language: words, session: nil, current: "/signaler", body: """
                 <p class="error" role="alert">\(HTML.escape(words.pick("Trop de signalements envoyés depuis cette connexion : réessayez dans \(wait / 60 + 1) min.", "Too many reports sent from this connection: try again in \(wait / 60 + 1) min.")))</p>
                 """, isPublic: true)
@@ -194,6 +199,7 @@ extension WebRoutes {
             channel: "web")
         do {
             let stored = try await desk.submit(submission, problems: problems)
+            _ = await desk.limiter.admit(client, desk.settings.formRule)
             return HTML.redirect("/suivi/\(stored.token)")
         } catch let error as Open311Error {
             return try formPage(
@@ -263,7 +269,7 @@ extension WebRoutes {
         }.joined()
         let place = found.address ?? found.location.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? ""
         let trackingURL = "/suivi/\(token)"
-        let fullURL = (request.head.authority.map { "http://\($0)" } ?? "") + trackingURL
+        let fullURL = (desk.settings.publicURL ?? request.head.authority.map { "http://\($0)" } ?? "") + trackingURL
         return HTML.page(words.pick("Suivi du signalement", "Report tracking"), language: words, session: nil, current: trackingURL, body: """
             <h1>\(HTML.escape(service.map { Self.serviceName($0, words) } ?? found.serviceCode)) · n° \(id)</h1>
             <p class="tracking-link">\(HTML.escape(words.pick("Gardez ce lien pour suivre votre signalement :", "Keep this link to follow your report:"))) <a href="\(trackingURL)">\(HTML.escape(fullURL))</a></p>

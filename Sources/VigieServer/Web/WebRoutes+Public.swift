@@ -15,38 +15,39 @@ extension WebRoutes {
 
     /// The public table: districts by month, with the months, the districts and how it was made.
     struct PublicFigures: Sendable {
+        let year: Int
         let months: [CivilDate]
         let districts: [District]
         let table: SuppressedTable
-        let category: CategoryCode?
         let sources: [Source]
+        /// Whether the year is over: only then are the districts' totals published, since a total over a
+        /// period still running, read month after month, would give away each new month's hidden figures.
+        var isComplete: Bool { months.count == 12 }
     }
 
-    /// The last twelve whole months of public sources' incidents, by district of the first level.
+    /// A calendar year's whole months of the public sources' incidents, by district of the first level:
+    /// `?year=YYYY`, the current year by default (the year before in January). Calendar years, not a window
+    /// that slides every month: two windows a month apart would give away what each hides.
     func publicFigures(_ request: Request) async throws -> PublicFigures {
-        let query = request.uri.queryParameters
-        var category: CategoryCode?
-        if let text = query["category"].map(String.init), !text.isEmpty {
-            guard Taxonomy.standard.contains(CategoryCode(rawValue: text)) else {
-                throw APIError(.badRequest, "bad-parameter", "category: '\(text.prefix(40))' is not a category of the taxonomy")
-            }
-            category = CategoryCode(rawValue: text)
-        }
         let snapshot = try await api.snapshots.current()
         let today = CivilDate(Date(), in: snapshot.timeZone)
-        let thisMonth = CivilDate(year: today.year, month: today.month, day: 1)
-        let months = (1...12).reversed().map { back -> CivilDate in
-            let index = thisMonth.year * 12 + thisMonth.month - 1 - back
-            return CivilDate(year: index / 12, month: index % 12 + 1, day: 1)
+        var year = today.month == 1 ? today.year - 1 : today.year
+        if let text = request.uri.queryParameters["year"].map(String.init), !text.isEmpty {
+            guard let asked = Int(text), (2000...today.year).contains(asked), asked < today.year || today.month > 1 else {
+                throw APIError(.badRequest, "bad-parameter", "year: '\(text.prefix(40))' is not a year from 2000 with a whole month past")
+            }
+            year = asked
         }
+        let lastMonth = year < today.year ? 12 : today.month - 1
+        let months = (1...lastMonth).map { CivilDate(year: year, month: $0, day: 1) }
+        let end = lastMonth == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: lastMonth + 1, day: 1)
         let sources = try api.store.sources().filter(\.isPublic)
         let level = snapshot.districtLevels.first
         let districts = try level.map { try api.store.districts(level: $0) } ?? []
         var counts = Array(repeating: Array(repeating: 0, count: months.count), count: districts.count)
         if let level, !sources.isEmpty {
             let filter = IncidentFilter(
-                from: snapshot.start(of: months[0]), to: snapshot.start(of: thisMonth),
-                categories: category.map { [$0] }, sourceIDs: Set(sources.compactMap(\.id)))
+                from: snapshot.start(of: months[0]), to: snapshot.start(of: end), sourceIDs: Set(sources.compactMap(\.id)))
             let table = try snapshot.count(by: [.district(level: level), .month], filter: filter)
             let row = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
             let column = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1.iso, $0) })
@@ -56,8 +57,10 @@ extension WebRoutes {
             }
         }
         return PublicFigures(
-            months: months, districts: districts,
-            table: SuppressedTable(counts: counts, threshold: desk.settings.suppressionThreshold), category: category,
+            year: year, months: months, districts: districts,
+            table: SuppressedTable(
+                counts: counts, columns: months.count, threshold: desk.settings.suppressionThreshold,
+                publishRowTotals: months.count == 12),
             sources: sources)
     }
 
@@ -75,90 +78,99 @@ extension WebRoutes {
         let threshold = figures.table.threshold
         let hidden = "<abbr title=\"\(HTML.escape(words.pick("moins de \(threshold), ou masqué pour ne pas le laisser déduire", "fewer than \(threshold), or hidden so that it cannot be worked out")))\">s</abbr>"
         func cell(_ value: Int?) -> String { value.map { $0.groupedDigits } ?? hidden }
+        let complete = figures.isComplete
         let head = "<th scope=\"col\">\(HTML.escape(words["district"]))</th>"
             + figures.months.map { "<th scope=\"col\">\(HTML.escape(String(format: "%02d/%d", $0.month, $0.year)))</th>" }.joined()
-            + "<th scope=\"col\">\(HTML.escape(words.pick("12 mois", "12 months")))</th>"
+            + (complete ? "<th scope=\"col\">\(figures.year)</th>" : "")
         let rows = figures.districts.enumerated().map { index, district in
             "<tr><th scope=\"row\">\(HTML.escape(district.name))</th>"
                 + figures.table.cells[index].map { "<td>\(cell($0))</td>" }.joined()
-                + "<td>\(cell(figures.table.rowTotals[index]))</td></tr>"
+                + (complete ? "<td>\(cell(figures.table.rowTotals[index]))</td>" : "") + "</tr>"
         }.joined()
         let totals = "<tr><th scope=\"row\">\(HTML.escape(words["all"]))</th>"
-            + figures.table.columnTotals.map { "<td>\(cell($0))</td>" }.joined() + "<td>\(cell(figures.table.total))</td></tr>"
-        let rates = Dictionary(uniqueKeysWithValues: figures.districts.enumerated().map { index, district in
-            (district.code, figures.table.rowTotals[index].flatMap { total in
-                district.population.flatMap { $0 > 0 ? Double(total) * 1_000 / Double($0) : nil }
+            + figures.table.columnTotals.map { "<td>\(cell($0))</td>" }.joined()
+            + (complete ? "<td>\(cell(figures.table.total))</td>" : "") + "</tr>"
+        var map = ""
+        if complete {
+            let rates = Dictionary(uniqueKeysWithValues: figures.districts.enumerated().map { index, district in
+                (district.code, figures.table.rowTotals[index].flatMap { total in
+                    district.population.flatMap { $0 > 0 ? Double(total) * 1_000 / Double($0) : nil }
+                })
             })
-        })
-        let map = Self.choropleth(figures.districts, rates: rates, highest: rates.values.compactMap { $0 }.max() ?? 0, words: words)
-        let categoryOptions = Taxonomy.standard.categories.map { category in
-            "<option value=\"\(category.code.rawValue)\"\(category.code == figures.category ? " selected" : "")>\(HTML.escape(words.pick(category.labelFR, category.labelEN)))</option>"
+            map = """
+                <div class="report-map">\(Self.choropleth(figures.districts, rates: rates, highest: rates.values.compactMap { $0 }.max() ?? 0, words: words))</div>
+                <p class="legend">\(HTML.escape(words.pick("Taux sur l'année pour 1 000 habitants ; gris : masqué.", "Rate over the year per 1,000 inhabitants; grey: hidden.")))</p>
+                """
+        } else {
+            map = "<p class=\"legend\">\(HTML.escape(words.pick("L'année n'est pas finie : les totaux par secteur et la carte paraissent quand elle l'est (ils laisseraient sinon déduire, d'un mois à l'autre, les chiffres masqués).", "The year is not over: the districts' totals and the map appear once it is (otherwise, read month after month, they would give hidden figures away).")))</p>"
+        }
+        let today = CivilDate(Date(), in: try Open311Routes.timeZone(api.store))
+        let years = (max(2000, today.year - 5)...today.year).reversed().filter { $0 < today.year || today.month > 1 }.map { year in
+            "<option value=\"\(year)\"\(year == figures.year ? " selected" : "")>\(year)</option>"
         }.joined()
-        let query = figures.category.map { "?category=\($0.rawValue)" } ?? ""
-        let requests = try requestFigures(words: words, threshold: threshold)
+        let query = "?year=\(figures.year)"
+        let requests = try requestFigures(year: figures.year, months: figures.months, words: words, threshold: threshold)
         return HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres", body: """
-            <h1>\(HTML.escape(words.pick("Chiffres publics de la tranquillité", "Public figures of public tranquillity")))</h1>
-            <p>\(HTML.escape(words.pick("Faits enregistrés par les sources publiques du registre (\(figures.sources.map(\.title).joined(separator: ", "))), par secteur et par mois, sur les 12 derniers mois complets. Aucun chiffre inférieur à \(threshold) n'est publié : « s » marque un chiffre masqué, soit parce qu'il est petit, soit parce qu'il se déduirait des autres.", "Incidents recorded by the register's public sources (\(figures.sources.map(\.title).joined(separator: ", "))), by district and month, over the last 12 whole months. No figure below \(threshold) is published: \"s\" marks a hidden figure, small or one that the others would give away.")))</p>
-            <form method="get" action="/chiffres" class="filters"><label>\(HTML.escape(words["category"])) <select name="category">\
-            <option value="">\(HTML.escape(words["all-categories"]))</option>\(categoryOptions)</select></label>\
+            <h1>\(HTML.escape(words.pick("Chiffres publics de la tranquillité", "Public figures of public tranquillity"))) · \(figures.year)</h1>
+            <p>\(HTML.escape(words.pick("Faits enregistrés par les sources publiques du registre (\(figures.sources.map(\.title).joined(separator: ", "))), par secteur et par mois complet. Aucun chiffre inférieur à \(threshold) n'est publié : « s » marque un chiffre masqué, soit parce qu'il est petit, soit parce qu'il se déduirait des autres.", "Incidents recorded by the register's public sources (\(figures.sources.map(\.title).joined(separator: ", "))), by district and whole month. No figure below \(threshold) is published: \"s\" marks a hidden figure, small or one that the others would give away.")))</p>
+            <form method="get" action="/chiffres" class="filters"><label>\(HTML.escape(words.pick("Année", "Year"))) <select name="year">\(years)</select></label>\
             <button type="submit">\(HTML.escape(words["show"]))</button></form>
-            <div class="report-map">\(map)</div>
-            <p class="legend">\(HTML.escape(words.pick("Taux sur 12 mois pour 1 000 habitants ; gris : masqué.", "Rate over 12 months per 1,000 inhabitants; grey: hidden.")))</p>
+            \(map)
             <div class="scroll"><table id="figures"><thead><tr>\(head)</tr></thead><tbody>\(rows)\(totals)</tbody></table></div>
             <p>\(HTML.escape(words.pick("Données ouvertes (Licence Ouverte 2.0) :", "Open data (Licence Ouverte 2.0):"))) \
             <a href="/opendata/incidents.csv\(query)">CSV</a> · <a href="/opendata/incidents.geojson\(query)">GeoJSON</a></p>
-            <h2>\(HTML.escape(words.pick("Signalements des habitants", "Citizens' reports")))</h2>
             \(requests)
             """, isPublic: true)
     }
 
-    /// Requests received and fixed per month, the last twelve whole months, small counts suppressed.
-    func requestFigures(words: Language, threshold: Int) throws -> String {
+    /// Requests received and fixed per whole month of the year, when the register lets citizen reports be
+    /// public: a month's counts are shown only if received, fixed and not yet fixed are all at the threshold
+    /// or above, so that none gives a small count away by subtraction.
+    func requestFigures(year: Int, months: [CivilDate], words: Language, threshold: Int) throws -> String {
+        guard try api.store.source(named: desk.settings.sourceName)?.isPublic == true else { return "" }
         let zone = try Open311Routes.timeZone(api.store)
-        let today = CivilDate(Date(), in: zone)
-        let rows = try (1...12).reversed().map { back -> String in
-            let index = today.year * 12 + today.month - 1 - back
-            let month = CivilDate(year: index / 12, month: index % 12 + 1, day: 1)
-            let next = CivilDate(year: (index + 1) / 12, month: (index + 1) % 12 + 1, day: 1)
+        let rows = try months.map { month -> String in
+            let next = month.month == 12 ? CivilDate(year: month.year + 1, month: 1, day: 1) : CivilDate(year: month.year, month: month.month + 1, day: 1)
             var query = CitizenRequestQuery(from: month.start(in: zone), to: next.start(in: zone))
             let received = try api.store.citizenRequestCount(query)
             query.statuses = [.fixed]
             let fixed = try api.store.citizenRequestCount(query)
-            func shown(_ count: Int) -> String { count >= threshold ? count.groupedDigits : "s" }
-            // A share is published only when both counts are.
-            let share = received >= threshold && fixed >= threshold ? String(format: "%.0f %%", Double(fixed) / Double(received) * 100) : "s"
-            return "<tr><th scope=\"row\">\(String(format: "%02d/%d", month.month, month.year))</th><td>\(shown(received))</td><td>\(shown(fixed))</td><td>\(share)</td></tr>"
+            let shown = received >= threshold && fixed >= threshold && received - fixed >= threshold
+            let cells = shown
+                ? "<td>\(received.groupedDigits)</td><td>\(fixed.groupedDigits)</td><td>\(String(format: "%.0f %%", Double(fixed) / Double(received) * 100))</td>"
+                : "<td>s</td><td>s</td><td>s</td>"
+            return "<tr><th scope=\"row\">\(String(format: "%02d/%d", month.month, month.year))</th>\(cells)</tr>"
         }.joined()
         return """
+            <h2>\(HTML.escape(words.pick("Signalements des habitants", "Citizens' reports")))</h2>
             <table id="request-figures"><thead><tr><th scope="col">\(HTML.escape(words["month"]))</th>\
             <th scope="col">\(HTML.escape(words.pick("Reçus", "Received")))</th><th scope="col">\(HTML.escape(words.pick("Résolus à ce jour", "Fixed so far")))</th>\
             <th scope="col">\(HTML.escape(words.pick("Part résolue", "Share fixed")))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 
-    /// The public table as CSV: a line per district and month, then each district's and each month's
-    /// total and the whole; a hidden figure has an empty count and `suppressed` true.
+    /// The public table as CSV: a line per district and month, each month's total, and, once the year is
+    /// over, each district's total and the whole; a hidden figure has an empty count and `suppressed` true.
     func openDataCSV(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let figures = try await publicFigures(request)
-        var lines = ["district_code,district_name,month,category,count,suppressed"]
-        let category = figures.category?.rawValue ?? "all"
+        var lines = ["district_code,district_name,month,count,suppressed"]
         func line(_ code: String, _ name: String, _ month: String, _ value: Int?) {
-            lines.append([code, Self.csvField(name), month, category, value.map(String.init) ?? "", value == nil ? "true" : "false"]
+            lines.append([code, Self.csvField(name), month, value.map(String.init) ?? "", value == nil ? "true" : "false"]
                 .joined(separator: ","))
         }
         for (index, district) in figures.districts.enumerated() {
             for (column, month) in figures.months.enumerated() {
                 line(district.code, district.name, String(month.iso.prefix(7)), figures.table.cells[index][column])
             }
-            line(district.code, district.name, "total", figures.table.rowTotals[index])
+            if figures.isComplete { line(district.code, district.name, String(figures.year), figures.table.rowTotals[index]) }
         }
         for (column, month) in figures.months.enumerated() {
             line("total", "", String(month.iso.prefix(7)), figures.table.columnTotals[column])
         }
-        line("total", "", "total", figures.table.total)
+        if figures.isComplete { line("total", "", String(figures.year), figures.table.total) }
         return Response(
             status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"incidents.csv\"",
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"incidents-\(figures.year).csv\"",
                 .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
     }
@@ -168,16 +180,16 @@ extension WebRoutes {
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    /// The public table as GeoJSON: a feature per district with its outline, its 12-month total and each
-    /// month's count (`null` when hidden).
+    /// The public table as GeoJSON: a feature per district with its outline, each month's count and, once
+    /// the year is over, its total (`null` when hidden or not published).
     func openDataGeoJSON(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let figures = try await publicFigures(request)
         let features = figures.districts.enumerated().map { index, district in
             var properties: [String: JSONScalar] = [
                 "code": .text(district.code), "name": .text(district.name),
-                "category": .text(figures.category?.rawValue ?? "all"),
+                "year": .integer(figures.year),
                 "population": district.population.map { .integer($0) } ?? .null,
-                "total": figures.table.rowTotals[index].map { .integer($0) } ?? .null,
+                "total": figures.isComplete ? figures.table.rowTotals[index].map { .integer($0) } ?? .null : .null,
                 "threshold": .integer(figures.table.threshold),
             ]
             for (column, month) in figures.months.enumerated() {
