@@ -82,6 +82,9 @@ extension ParseOnlyStore {
     func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest] { try store.citizenRequests(query) }
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int { try store.citizenRequestCount(query) }
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate { try store.addUpdate(update) }
+    func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)] {
+        try store.citizenRequestCounts(between: bounds, first: first)
+    }
     func citizenRequestUpdates(requestIDs: [Int64]?, from: Date?, to: Date?, limit: Int, offset: Int) throws -> [CitizenRequestUpdate] {
         try store.citizenRequestUpdates(requestIDs: requestIDs, from: from, to: to, limit: limit, offset: offset)
     }

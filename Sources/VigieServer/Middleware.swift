@@ -67,6 +67,7 @@ struct SessionMiddleware: RouterMiddleware {
         if path == "/login" || path == "/logout" || path == "/users" || path == "/signaler" { return true }
         let parts = path.split(separator: "/")
         if parts.count == 2 && parts[0] == "triage" { return true }
+        if parts.count == 3 && parts[0] == "suivi" && parts[2] == "reopen" { return true }
         return parts.count == 3 && parts[0] == "alerts" && parts[2] == "acknowledge"
     }
 
@@ -142,7 +143,7 @@ enum ServedRoutes {
         ("/api/v1/citizen-requests", ["GET"]), ("/api/v1/citizen-requests/{id}/updates", ["POST"]),
         ("/open311/v2/{file}", ["GET", "POST"]), ("/open311/v2/services/{file}", ["GET"]),
         ("/open311/v2/requests/{file}", ["GET"]), ("/open311/v2/tokens/{file}", ["GET"]),
-        ("/signaler", ["GET", "POST"]), ("/suivi/{token}", ["GET"]), ("/suivi/{token}/photo", ["GET"]),
+        ("/signaler", ["GET", "POST"]), ("/suivi/{token}", ["GET"]), ("/suivi/{token}/photo", ["GET"]), ("/suivi/{token}/reopen", ["POST"]),
         ("/triage", ["GET"]), ("/triage/{id}", ["GET", "POST"]), ("/triage/{id}/photo", ["GET"]),
         ("/chiffres", ["GET"]), ("/opendata/incidents.csv", ["GET"]), ("/opendata/incidents.geojson", ["GET"]),
         ("/opendata/districts.geojson", ["GET"]),

@@ -119,7 +119,7 @@ extension APIRoutes {
             }
             return day.start(in: timeZone)
         }
-        let updated = try desk.update(id: id, status: status, body: body, note: fields.note, expectedAt: expected, actor: account.name)
+        let updated = try desk.update(id: id, status: status, body: body, note: fields.note, expectedAt: expected, actor: account.name).request
         return try Self.created(CitizenRequestView(updated, catalogue: desk.settings.catalogue), request, context)
     }
 }

@@ -84,6 +84,26 @@ extension SQLiteStore: CitizenRequestRepository {
         }
     }
 
+    public func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)] {
+        guard bounds.count >= 2 else { return [] }
+        var counts = Array(repeating: (received: 0, fixed: 0), count: bounds.count - 1)
+        let edges = bounds.map(\.timeIntervalSince1970)
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT requested_at, status = 'fixed' FROM citizen_request WHERE requested_at >= ? AND requested_at < ?
+                ORDER BY requested_at
+                """, arguments: [edges[0], edges[edges.count - 1]])
+            var period = 0
+            while let row = try rows.next() {
+                let at: Double = row[0]
+                while period + 1 < edges.count - 1, at >= edges[period + 1] { period += 1 }
+                counts[period].received += 1
+                if row[1] as Bool { counts[period].fixed += 1 }
+            }
+        }
+        return counts
+    }
+
     public func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate {
         try writer.write { db in
             let at = update.at.timeIntervalSince1970

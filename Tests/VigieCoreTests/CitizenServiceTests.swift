@@ -20,6 +20,23 @@ struct CitizenServiceTests {
         #expect(summer.hasSuffix("+02:00"))
     }
 
+    @Test("dates are written as Foundation's formatter writes them, in every zone and across the clock changes")
+    func writing() {
+        var generator = SystemRandomNumberGenerator()
+        for zone in ["Europe/Paris", "UTC", "America/Montreal", "Asia/Kolkata", "Pacific/Chatham"] {
+            let timeZone = TimeZone(identifier: zone)!
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            formatter.timeZone = timeZone
+            for _ in 0..<2_000 {
+                let date = Date(timeIntervalSince1970: Double(Int.random(in: 0...4_102_444_800, using: &generator)))
+                let written = W3CDateTime.format(date, timeZone: timeZone)
+                #expect(written == formatter.string(from: date), "\(zone)")
+                #expect(W3CDateTime.parse(written) == date)
+            }
+        }
+    }
+
     @Test("each datatype is checked and kept in one form; problems name the attribute")
     func validation() throws {
         let catalogue = CitizenServiceCatalogue.standard

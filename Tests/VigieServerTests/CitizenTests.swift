@@ -202,6 +202,73 @@ struct CitizenTests {
         }
     }
 
+    @Test("clients post updates (FixMyStreet): a partner's step, a closing, a reopening; each error in the spec's format")
+    func postedUpdates() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let (_, posted) = try await Self.post(client, "api_key=\(Self.key)&service_code=104&lat=43.2955&long=5.3760&attribute%5Bwhere%5D=roadway")
+            let id = try #require((try Self.json(posted) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            func update(_ fields: String, format: String = "json") async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(
+                    uri: "/open311/v2/servicerequestupdates.\(format)", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: fields)
+                ) { response in (response.status, String(buffer: response.body)) }
+            }
+            func status() async throws -> (String?, String?) {
+                let (_, one) = try await Self.get(client, "/open311/v2/requests/\(id).json")
+                let request = try #require((try Self.json(one) as? [[String: Any]])?.first)
+                return (request["status"] as? String, request["status_notes"] as? String)
+            }
+            var (answered, body) = try await update("api_key=\(Self.key)&service_request_id=\(id)&status=IN_PROGRESS&description=%C3%89quipe+M%C3%A9tropole+sur+place")
+            let updateID = (try Self.json(body) as? [[String: Any]])?.first?["update_id"]
+            #expect(answered == .created && updateID is String, "\(body)")
+            #expect(try await status() == ("open", "Équipe Métropole sur place"))
+            (answered, body) = try await update("api_key=\(Self.key)&service_request_id=\(id)&status=CLOSED", format: "xml")
+            #expect(answered == .created && body.contains("<service_request_updates><request_update><update_id>"))
+            #expect(try await status() == ("closed", nil))
+            (answered, _) = try await update("api_key=\(Self.key)&service_request_id=\(id)&status=OPEN&description=Toujours+l%C3%A0")
+            #expect(answered == .created)
+            #expect(try await status() == ("open", "Toujours là"))
+            let future = W3CDateTime.format(Date().addingTimeInterval(86_400), timeZone: .gmt).replacingOccurrences(of: ":", with: "%3A")
+            for (fields, expected) in [
+                ("service_request_id=\(id)&status=OPEN", HTTPResponse.Status.forbidden),
+                ("api_key=\(Self.key)&service_request_id=999999&status=OPEN", .notFound),
+                ("api_key=\(Self.key)&status=OPEN", .badRequest),
+                ("api_key=\(Self.key)&service_request_id=\(id)", .badRequest),
+                ("api_key=\(Self.key)&service_request_id=\(id)&status=MAYBE", .badRequest),
+                ("api_key=\(Self.key)&service_request_id=\(id)&status=OPEN&updated_datetime=\(future)", .badRequest),
+            ] {
+                let (status, body) = try await update(fields, format: "xml")
+                #expect(status == expected && body.contains("<errors><error><code>\(expected.code)</code>"), "\(fields): \(body)")
+            }
+        }
+        let steps = try store.citizenRequestUpdates(requestIDs: [try #require(try store.citizenRequests(CitizenRequestQuery()).first?.id)], from: nil, to: nil, limit: 10, offset: 0)
+        #expect(steps.map(\.actor) == ["citizen", "open311:app", "open311:app", "open311:app"])
+    }
+
+    @Test("a reporter reopens a request said fixed from the tracking page")
+    func reopen() async throws {
+        let store = try Self.store()
+        try await Self.application(store).test(.router) { client in
+            let (headers, body) = Self.multipart(
+                [("service", "108"), ("lat", "43.2955"), ("long", "5.3760"), ("attribute[item]", "bench")], photo: nil)
+            let tracking = try await client.execute(uri: "/signaler", method: .post, headers: headers, body: body) { response in
+                String(try #require(response.headers[.location]))
+            }
+            #expect(!(try await Self.get(client, tracking).1.contains("reopen-form")), "an open request is not reopened")
+            let request = try #require(try store.citizenRequests(CitizenRequestQuery()).first)
+            _ = try store.addUpdate(CitizenRequestUpdate(
+                requestID: request.id!, status: .fixed, body: .city, note: "Banc remplacé", actor: "operator", at: Date()))
+            #expect(try await Self.get(client, tracking).1.contains("reopen-form"))
+            let (formHeaders, note) = WebTests.form("note=Le+banc+est+encore+cass%C3%A9")
+            try await client.execute(uri: tracking + "/reopen", method: .post, headers: formHeaders, body: note) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == tracking)
+            }
+            let (_, page) = try await Self.get(client, tracking)
+            #expect(page.contains(#"<dd id="status">Ouvert</dd>"#) && page.contains("Rouvert par la personne qui a signalé : Le banc est encore cassé"))
+        }
+    }
+
     @Test("a key posting too fast gets 429 with Retry-After; a revoked key is refused")
     func rateLimit() async throws {
         let store = try Self.store()

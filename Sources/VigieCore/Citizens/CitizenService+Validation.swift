@@ -123,11 +123,33 @@ public enum W3CDateTime {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    /// Writes a date with the offset `timeZone` has at that instant (`+01:00` in a Paris winter).
+    /// Writes a date with the offset `timeZone` has at that instant (`+01:00` in a Paris winter, `Z` at UTC),
+    /// to the second. Written by hand: a date formatter costs tens of microseconds to make, and a list of
+    /// a thousand requests writes three thousand dates.
     public static func format(_ date: Date, timeZone: TimeZone) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = timeZone
-        return formatter.string(from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - days * 86_400
+        let day = CivilDate(dayNumber: days)
+        var text = ""
+        text.reserveCapacity(25)
+        func two(_ value: Int) {
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value / 10)))
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value % 10)))
+        }
+        two(day.year / 100)
+        two(day.year % 100)
+        text += "-"; two(day.month); text += "-"; two(day.day)
+        text += "T"; two(second / 3_600); text += ":"; two(second / 60 % 60); text += ":"; two(second % 60)
+        if offset == 0 {
+            text += "Z"
+        } else {
+            text += offset < 0 ? "-" : "+"
+            two(abs(offset) / 3_600)
+            text += ":"
+            two(abs(offset) / 60 % 60)
+        }
+        return text
     }
 }

@@ -50,6 +50,9 @@ public protocol CitizenRequestRepository: Sendable {
     func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest]
     /// How many requests match the query (its limit and offset aside).
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int
+    /// Per period between consecutive `bounds`, the requests made in it and those of them fixed now, in one
+    /// pass over the time index.
+    func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)]
     /// Records a step of handling and sets the request's status, body and note to it (a step without a note
     /// clears the note shown; an expected date stays until another is given or the request is closed).
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate

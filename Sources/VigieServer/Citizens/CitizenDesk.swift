@@ -144,11 +144,12 @@ struct CitizenDesk: Sendable {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
 
-    /// Records a step of handling of request `id`; returns the request as it now stands.
+    /// Records a step of handling of request `id`; returns the step and the request as it now stands.
+    @discardableResult
     func update(
         id: Int64, status: CitizenRequestStatus, body: ResponsibleBody?, note: String?, expectedAt: Date? = nil, actor: String,
         now: Date = Date()
-    ) throws -> CitizenRequest {
+    ) throws -> (update: CitizenRequestUpdate, request: CitizenRequest) {
         guard let request = try store.citizenRequest(id: id) else {
             throw APIError(.notFound, "not-found", "there is no citizen request \(id)")
         }
@@ -156,10 +157,10 @@ struct CitizenDesk: Sendable {
         if let note, note.unicodeScalars.count > CitizenService.maximumTextLength {
             throw APIError(.badRequest, "bad-parameter", "note: at most \(CitizenService.maximumTextLength) characters")
         }
-        _ = try store.addUpdate(CitizenRequestUpdate(
-            requestID: id, status: status, body: body ?? request.body, note: note?.isEmpty == false ? note : nil, actor: actor,
-            at: now, expectedAt: expectedAt))
-        return try store.citizenRequest(id: id) ?? request
+        let update = try store.addUpdate(CitizenRequestUpdate(
+            requestID: id, status: status, body: body ?? request.body, note: note?.nilIfEmpty, actor: actor, at: now,
+            expectedAt: expectedAt))
+        return (update, try store.citizenRequest(id: id) ?? request)
     }
 }
 

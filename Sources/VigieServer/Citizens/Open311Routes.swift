@@ -27,10 +27,12 @@ struct Open311Routes: Sendable {
             }
         })
         group.post(":file", use: answering { request, file, format in
-            guard file == "requests" else {
+            switch file {
+            case "requests": return try await post(request, format: format)
+            case "servicerequestupdates": return try await postUpdate(request)
+            default:
                 throw Open311Error(.notFound, "POST \(file).\(format.rawValue): no such resource; requests are posted to requests.\(format.rawValue)")
             }
-            return try await post(request, format: format)
         })
         group.get("services/:file", use: answering { _, code, _ in try definition(code) })
         group.get("requests/:file", use: answering { request, id, _ in try await requestByID(id) })
@@ -138,8 +140,8 @@ struct Open311Routes: Sendable {
 
     // MARK: Posting
 
-    /// Creates a request from a form-encoded POST with a valid `api_key`.
-    func post(_ request: Request, format: Open311Format) async throws -> Open311Answer {
+    /// The fields of a form-encoded POST made with a valid `api_key`, within the key's rate, and the key.
+    private func authorizedPost(_ request: Request) async throws -> (FormFields, Open311Key) {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: 64 * 1024)
@@ -162,6 +164,56 @@ struct Open311Routes: Sendable {
             error.retryAfter = wait
             throw error
         }
+        return (fields, client)
+    }
+
+    /// An update posted by a client (FixMyStreet's extension): a citizen's comment through an app, a reopening
+    /// (`OPEN` on a closed request), a closing, or a partner body's own step (`IN_PROGRESS`, `FIXED`…).
+    /// The description becomes the note the reporter reads; who posted is the key's label.
+    func postUpdate(_ request: Request) async throws -> Open311Answer {
+        let (fields, client) = try await authorizedPost(request)
+        try requirePublic()
+        guard let idText = fields.first("service_request_id") else {
+            throw Open311Error(.badRequest, "service_request_id: is required")
+        }
+        guard let id = Int64(idText), let found = try store.citizenRequest(id: id) else {
+            throw Open311Error(.notFound, "service_request_id: there is no request '\(idText.prefix(40))'")
+        }
+        guard let statusText = fields.first("status") else { throw Open311Error(.badRequest, "status: is required") }
+        let status: CitizenRequestStatus
+        switch statusText.uppercased() {
+        // OPEN on an open request keeps its step; on a closed one it reopens it. CLOSED closes it.
+        case "OPEN", "REOPEN": status = found.status.isOpen ? found.status : .open
+        case "CLOSED": status = found.status.isOpen ? .closed : found.status
+        default:
+            guard let named = CitizenRequestStatus.allCases.first(where: { $0.fixMyStreet == statusText.uppercased() }) else {
+                throw Open311Error(.badRequest, "status: '\(statusText.prefix(40))' is not one of OPEN, CLOSED, \(CitizenRequestStatus.allCases.map(\.fixMyStreet).joined(separator: ", "))")
+            }
+            status = named
+        }
+        var at = Date()
+        if let text = fields.first("updated_datetime") {
+            guard let date = W3CDateTime.parse(text) else {
+                throw Open311Error(.badRequest, "updated_datetime: '\(text.prefix(40))' is not a date and time with its offset")
+            }
+            guard date <= at.addingTimeInterval(300), date >= found.requestedAt else {
+                throw Open311Error(.badRequest, "updated_datetime: must lie between the request's time and now")
+            }
+            at = date
+        }
+        if let note = fields.first("description"), note.unicodeScalars.count > CitizenService.maximumTextLength {
+            throw Open311Error(.badRequest, "description: at most \(CitizenService.maximumTextLength) characters")
+        }
+        let (update, _) = try desk.update(
+            id: id, status: status, body: nil, note: fields.first("description"), actor: "open311:" + client.label, now: at)
+        return Open311Answer(Open311Document(root: "service_request_updates", value: .list(item: "request_update", [
+            .object([("update_id", .string(String(update.id ?? 0)))]),
+        ])), status: .created)
+    }
+
+    /// Creates a request from a form-encoded POST with a valid `api_key`.
+    func post(_ request: Request, format: Open311Format) async throws -> Open311Answer {
+        let (fields, client) = try await authorizedPost(request)
         let submission = CitizenSubmission(
             serviceCode: fields.first("service_code"), latitude: fields.first("lat"), longitude: fields.first("long"),
             address: fields.first("address_string"), addressID: fields.first("address_id"),

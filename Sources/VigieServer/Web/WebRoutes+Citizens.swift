@@ -10,6 +10,7 @@ extension WebRoutes {
         router.post("signaler", use: sendReport)
         router.get("suivi/:token", use: tracking)
         router.get("suivi/:token/photo", use: trackingPhoto)
+        router.post("suivi/:token/reopen", use: reopen)
         router.get("triage", use: triageList)
         router.get("triage/:id", use: triageDetail)
         router.post("triage/:id", use: triageForm)
@@ -142,12 +143,8 @@ extension WebRoutes {
     /// reporter is sent to the tracking page.
     func sendReport(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let words = Language.of(request)
-        // Behind a reverse proxy, the client is the last address the proxy appended; a report refused for
-        // its content costs nothing: only a stored one spends the client's allowance.
-        let forwarded = desk.settings.behindProxy
-            ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
-            : nil
-        let client = "form:" + (forwarded ?? context.remoteAddress ?? "unknown")
+        // A report refused for its content costs nothing: only a stored one spends the client's allowance.
+        let client = formClient(request, context)
         if let wait = await desk.limiter.admit(client, desk.settings.formRule, consume: false) {
             var response = HTML.page(words.pick("Trop de signalements", "Too many reports"), language: words, session: nil, current: "/signaler", body: """
                 <p class="error" role="alert">\(HTML.escape(words.pick("Trop de signalements envoyés depuis cette connexion : réessayez dans \(wait / 60 + 1) min.", "Too many reports sent from this connection: try again in \(wait / 60 + 1) min.")))</p>
@@ -284,7 +281,50 @@ extension WebRoutes {
             \(found.hasPhoto ? "<img class=\"photo\" src=\"\(trackingURL)/photo\" alt=\"\(HTML.escape(words.pick("Photo envoyée avec le signalement", "Photo sent with the report")))\">" : "")
             <h2>\(HTML.escape(words.pick("Suites données", "What happened")))</h2>
             <ol id="updates">\(steps)</ol>
+            \(Self.reopenable.contains(found.status) ? """
+                <form id="reopen-form" class="report" method="post" action="\(trackingURL)/reopen">\
+                <h2>\(HTML.escape(words.pick("Le problème n'est pas réglé ?", "Not fixed?")))</h2>\
+                <label for="reopen-note">\(HTML.escape(words.pick("Ce que vous constatez (public : ne citez personne)", "What you see (public: name no one)")))</label>\
+                <textarea id="reopen-note" name="note" maxlength="1000" rows="2"></textarea>\
+                <button type="submit">\(HTML.escape(words.pick("Rouvrir le signalement", "Reopen the report")))</button></form>
+                """ : "")
             """, isPublic: true)
+    }
+
+    /// The statuses a reporter may reopen a request from: said done, yet perhaps not done.
+    static let reopenable: Set<CitizenRequestStatus> = [.fixed, .closed]
+
+    /// A reporter says the problem is still there: the request is open again, with their words as its note.
+    func reopen(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard token.count <= 128, let found = try api.store.citizenRequest(token: token), let id = found.id else {
+            throw APIError(.notFound, "not-found", "no report matches this link")
+        }
+        let client = formClient(request, context)
+        if let wait = await desk.limiter.admit(client, desk.settings.formRule) {
+            var response = HTML.redirect("/suivi/\(token)")
+            response.status = .tooManyRequests
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
+        let body = try await APIRoutes.body(of: request, limit: 8 * 1024)
+        let note = (try? FormFields(parsing: String(buffer: body)))?.first("note").map { String($0.prefix(1_000)) }
+        if Self.reopenable.contains(found.status) {
+            let words = Language.of(request)
+            try desk.update(
+                id: id, status: .open, body: nil,
+                note: words.pick("Rouvert par la personne qui a signalé", "Reopened by the reporter") + (note.map { " : " + $0 } ?? ""),
+                actor: "citizen")
+        }
+        return HTML.redirect("/suivi/\(token)")
+    }
+
+    /// Who sends a form, for its allowance: behind a reverse proxy, the last address the proxy appended.
+    func formClient(_ request: Request, _ context: VigieRequestContext) -> String {
+        let forwarded = desk.settings.behindProxy
+            ? request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            : nil
+        return "form:" + (forwarded ?? context.remoteAddress ?? "unknown")
     }
 
     func trackingPhoto(_ request: Request, context: VigieRequestContext) async throws -> Response {
@@ -473,7 +513,7 @@ extension WebRoutes {
             expected = day.start(in: try Open311Routes.timeZone(api.store))
         }
         do {
-            _ = try desk.update(id: id, status: status, body: responsible, note: form.note, expectedAt: expected, actor: session.account.name)
+            try desk.update(id: id, status: status, body: responsible, note: form.note, expectedAt: expected, actor: session.account.name)
         } catch let error as APIError {
             return try triagePage(found, session: session, words: words, problem: error.message)
         }

@@ -13,6 +13,19 @@ extension WebRoutes {
         router.get("opendata/districts.geojson", use: publicDistricts)
     }
 
+    /// A public answer kept while nothing it depends on moved: the snapshot (incidents and districts), the
+    /// register's public sources and the current month (the default year and its whole months).
+    func publicAnswer(_ request: Request, _ kind: String, _ make: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        let snapshot = try await api.snapshots.current()
+        let sources = try api.store.sources().filter(\.isPublic).compactMap(\.id)
+        let today = CivilDate(Date(), in: snapshot.timeZone)
+        let key = "public:\(kind):\(request.uri.query ?? ""):\(sources):\(today.year)-\(today.month)"
+        if let kept = await api.aggregates.answer(key, cursor: snapshot.cursor) { return kept }
+        let body = try await make()
+        await api.aggregates.keep(body, for: key, cursor: snapshot.cursor)
+        return body
+    }
+
     /// The public table: districts by month, with the months, the districts and how it was made.
     struct PublicFigures: Sendable {
         let year: Int
@@ -25,12 +38,9 @@ extension WebRoutes {
         var isComplete: Bool { months.count == 12 }
     }
 
-    /// A calendar year's whole months of the public sources' incidents, by district of the first level:
-    /// `?year=YYYY`, the current year by default (the year before in January). Calendar years, not a window
-    /// that slides every month: two windows a month apart would give away what each hides.
-    func publicFigures(_ request: Request) async throws -> PublicFigures {
-        let snapshot = try await api.snapshots.current()
-        let today = CivilDate(Date(), in: snapshot.timeZone)
+    /// The year asked (`?year=YYYY`; the current one by default, the year before in January) and its whole months.
+    func publicPeriod(_ request: Request, timeZone: TimeZone) throws -> (year: Int, months: [CivilDate]) {
+        let today = CivilDate(Date(), in: timeZone)
         var year = today.month == 1 ? today.year - 1 : today.year
         if let text = request.uri.queryParameters["year"].map(String.init), !text.isEmpty {
             guard let asked = Int(text), (2000...today.year).contains(asked), asked < today.year || today.month > 1 else {
@@ -39,7 +49,16 @@ extension WebRoutes {
             year = asked
         }
         let lastMonth = year < today.year ? 12 : today.month - 1
-        let months = (1...lastMonth).map { CivilDate(year: year, month: $0, day: 1) }
+        return (year, (1...lastMonth).map { CivilDate(year: year, month: $0, day: 1) })
+    }
+
+    /// A calendar year's whole months of the public sources' incidents, by district of the first level:
+    /// `?year=YYYY`, the current year by default (the year before in January). Calendar years, not a window
+    /// that slides every month: two windows a month apart would give away what each hides.
+    func publicFigures(_ request: Request) async throws -> PublicFigures {
+        let snapshot = try await api.snapshots.current()
+        let (year, months) = try publicPeriod(request, timeZone: snapshot.timeZone)
+        let lastMonth = months.count
         let end = lastMonth == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: lastMonth + 1, day: 1)
         let sources = try api.store.sources().filter(\.isPublic)
         let level = snapshot.districtLevels.first
@@ -66,15 +85,42 @@ extension WebRoutes {
 
     func publicFiguresPage(_ request: Request, context: VigieRequestContext) async throws -> Response {
         let words = Language.of(request)
-        let figures: PublicFigures
+        let zone = try Open311Routes.timeZone(api.store)
+        let (year, months): (Int, [CivilDate])
+        let table: String
         do {
-            figures = try await publicFigures(request)
+            (year, months) = try publicPeriod(request, timeZone: zone)
+            table = String(buffer: try await publicAnswer(request, "page-\(words.rawValue)") {
+                ByteBuffer(string: try figuresTable(try await publicFigures(request), words: words))
+            })
         } catch let error as APIError {
             var response = HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres",
                 body: "<p class=\"error\" role=\"alert\">\(HTML.escape(error.message))</p>", isPublic: true)
             response.status = error.status
             return response
         }
+        let today = CivilDate(Date(), in: zone)
+        let years = (max(2000, today.year - 5)...today.year).reversed().filter { $0 < today.year || today.month > 1 }.map { option in
+            "<option value=\"\(option)\"\(option == year ? " selected" : "")>\(option)</option>"
+        }.joined()
+        let query = "?year=\(year)"
+        let threshold = desk.settings.suppressionThreshold
+        let sources = try api.store.sources().filter(\.isPublic).map(\.title).joined(separator: ", ")
+        let requests = try requestFigures(months: months, words: words, threshold: threshold)
+        return HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres", body: """
+            <h1>\(HTML.escape(words.pick("Chiffres publics de la tranquillité", "Public figures of public tranquillity"))) · \(year)</h1>
+            <p>\(HTML.escape(words.pick("Faits enregistrés par les sources publiques du registre (\(sources)), par secteur et par mois complet. Aucun chiffre inférieur à \(threshold) n'est publié : « s » marque un chiffre masqué, soit parce qu'il est petit, soit parce qu'il se déduirait des autres.", "Incidents recorded by the register's public sources (\(sources)), by district and whole month. No figure below \(threshold) is published: \"s\" marks a hidden figure, small or one that the others would give away.")))</p>
+            <form method="get" action="/chiffres" class="filters"><label>\(HTML.escape(words.pick("Année", "Year"))) <select name="year">\(years)</select></label>\
+            <button type="submit">\(HTML.escape(words["show"]))</button></form>
+            \(table)
+            <p>\(HTML.escape(words.pick("Données ouvertes (Licence Ouverte 2.0) :", "Open data (Licence Ouverte 2.0):"))) \
+            <a href="/opendata/incidents.csv\(query)">CSV</a> · <a href="/opendata/incidents.geojson\(query)">GeoJSON</a></p>
+            \(requests)
+            """, isPublic: true)
+    }
+
+    /// The map (once the year is over) and the table of the public figures, as HTML.
+    func figuresTable(_ figures: PublicFigures, words: Language) throws -> String {
         let threshold = figures.table.threshold
         let hidden = "<abbr title=\"\(HTML.escape(words.pick("moins de \(threshold), ou masqué pour ne pas le laisser déduire", "fewer than \(threshold), or hidden so that it cannot be worked out")))\">s</abbr>"
         func cell(_ value: Int?) -> String { value.map { $0.groupedDigits } ?? hidden }
@@ -104,37 +150,22 @@ extension WebRoutes {
         } else {
             map = "<p class=\"legend\">\(HTML.escape(words.pick("L'année n'est pas finie : les totaux par secteur et la carte paraissent quand elle l'est (ils laisseraient sinon déduire, d'un mois à l'autre, les chiffres masqués).", "The year is not over: the districts' totals and the map appear once it is (otherwise, read month after month, they would give hidden figures away).")))</p>"
         }
-        let today = CivilDate(Date(), in: try Open311Routes.timeZone(api.store))
-        let years = (max(2000, today.year - 5)...today.year).reversed().filter { $0 < today.year || today.month > 1 }.map { year in
-            "<option value=\"\(year)\"\(year == figures.year ? " selected" : "")>\(year)</option>"
-        }.joined()
-        let query = "?year=\(figures.year)"
-        let requests = try requestFigures(year: figures.year, months: figures.months, words: words, threshold: threshold)
-        return HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres", body: """
-            <h1>\(HTML.escape(words.pick("Chiffres publics de la tranquillité", "Public figures of public tranquillity"))) · \(figures.year)</h1>
-            <p>\(HTML.escape(words.pick("Faits enregistrés par les sources publiques du registre (\(figures.sources.map(\.title).joined(separator: ", "))), par secteur et par mois complet. Aucun chiffre inférieur à \(threshold) n'est publié : « s » marque un chiffre masqué, soit parce qu'il est petit, soit parce qu'il se déduirait des autres.", "Incidents recorded by the register's public sources (\(figures.sources.map(\.title).joined(separator: ", "))), by district and whole month. No figure below \(threshold) is published: \"s\" marks a hidden figure, small or one that the others would give away.")))</p>
-            <form method="get" action="/chiffres" class="filters"><label>\(HTML.escape(words.pick("Année", "Year"))) <select name="year">\(years)</select></label>\
-            <button type="submit">\(HTML.escape(words["show"]))</button></form>
-            \(map)
-            <div class="scroll"><table id="figures"><thead><tr>\(head)</tr></thead><tbody>\(rows)\(totals)</tbody></table></div>
-            <p>\(HTML.escape(words.pick("Données ouvertes (Licence Ouverte 2.0) :", "Open data (Licence Ouverte 2.0):"))) \
-            <a href="/opendata/incidents.csv\(query)">CSV</a> · <a href="/opendata/incidents.geojson\(query)">GeoJSON</a></p>
-            \(requests)
-            """, isPublic: true)
+        return map + "<div class=\"scroll\"><table id=\"figures\"><thead><tr>\(head)</tr></thead><tbody>\(rows)\(totals)</tbody></table></div>"
     }
 
     /// Requests received and fixed per whole month of the year, when the register lets citizen reports be
     /// public: a month's counts are shown only if received, fixed and not yet fixed are all at the threshold
     /// or above, so that none gives a small count away by subtraction.
-    func requestFigures(year: Int, months: [CivilDate], words: Language, threshold: Int) throws -> String {
-        guard try api.store.source(named: desk.settings.sourceName)?.isPublic == true else { return "" }
+    func requestFigures(months: [CivilDate], words: Language, threshold: Int) throws -> String {
+        guard let first = months.first, let last = months.last,
+            try api.store.source(named: desk.settings.sourceName)?.isPublic == true
+        else { return "" }
         let zone = try Open311Routes.timeZone(api.store)
-        let rows = try months.map { month -> String in
-            let next = month.month == 12 ? CivilDate(year: month.year + 1, month: 1, day: 1) : CivilDate(year: month.year, month: month.month + 1, day: 1)
-            var query = CitizenRequestQuery(from: month.start(in: zone), to: next.start(in: zone))
-            let received = try api.store.citizenRequestCount(query)
-            query.statuses = [.fixed]
-            let fixed = try api.store.citizenRequestCount(query)
+        let end = last.month == 12 ? CivilDate(year: last.year + 1, month: 1, day: 1) : CivilDate(year: last.year, month: last.month + 1, day: 1)
+        let bounds = (months + [end]).map { $0.start(in: zone) }
+        let counts = try api.store.citizenRequestCounts(between: bounds, first: first.start(in: zone))
+        let rows = months.enumerated().map { index, month -> String in
+            let (received, fixed) = counts[index]
             let shown = received >= threshold && fixed >= threshold && received - fixed >= threshold
             let cells = shown
                 ? "<td>\(received.groupedDigits)</td><td>\(fixed.groupedDigits)</td><td>\(String(format: "%.0f %%", Double(fixed) / Double(received) * 100))</td>"
@@ -152,7 +183,16 @@ extension WebRoutes {
     /// The public table as CSV: a line per district and month, each month's total, and, once the year is
     /// over, each district's total and the whole; a hidden figure has an empty count and `suppressed` true.
     func openDataCSV(_ request: Request, context: VigieRequestContext) async throws -> Response {
-        let figures = try await publicFigures(request)
+        let (year, _) = try publicPeriod(request, timeZone: try Open311Routes.timeZone(api.store))
+        let body = try await publicAnswer(request, "csv") { ByteBuffer(string: Self.csv(try await publicFigures(request))) }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"incidents-\(year).csv\"",
+                .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: body))
+    }
+
+    static func csv(_ figures: PublicFigures) -> String {
         var lines = ["district_code,district_name,month,count,suppressed"]
         func line(_ code: String, _ name: String, _ month: String, _ value: Int?) {
             lines.append([code, Self.csvField(name), month, value.map(String.init) ?? "", value == nil ? "true" : "false"]
@@ -168,11 +208,7 @@ extension WebRoutes {
             line("total", "", String(month.iso.prefix(7)), figures.table.columnTotals[column])
         }
         if figures.isComplete { line("total", "", String(figures.year), figures.table.total) }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"incidents-\(figures.year).csv\"",
-                .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
+        return lines.joined(separator: "\r\n") + "\r\n"
     }
 
     static func csvField(_ text: String) -> String {
@@ -183,7 +219,14 @@ extension WebRoutes {
     /// The public table as GeoJSON: a feature per district with its outline, each month's count and, once
     /// the year is over, its total (`null` when hidden or not published).
     func openDataGeoJSON(_ request: Request, context: VigieRequestContext) async throws -> Response {
-        let figures = try await publicFigures(request)
+        _ = try publicPeriod(request, timeZone: try Open311Routes.timeZone(api.store))
+        let body = try await publicAnswer(request, "geojson") { try JSONBody(Self.features(try await publicFigures(request))).encoded() }
+        return Response(
+            status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: body))
+    }
+
+    static func features(_ figures: PublicFigures) -> PolygonFeatures {
         let features = figures.districts.enumerated().map { index, district in
             var properties: [String: JSONScalar] = [
                 "code": .text(district.code), "name": .text(district.name),
@@ -197,9 +240,7 @@ extension WebRoutes {
             }
             return PolygonFeatures.Feature(geometry: .init(district.outline), properties: properties)
         }
-        var response = try JSONBody(PolygonFeatures(features: features)).response(from: request, context: context)
-        response.headers[.contentType] = "application/geo+json; charset=utf-8"
-        return response
+        return PolygonFeatures(features: features)
     }
 
     /// The district outlines, which are public: the report form's map draws them.
