@@ -82,6 +82,7 @@ extension ParseOnlyStore {
     func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest] { try store.citizenRequests(query) }
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int { try store.citizenRequestCount(query) }
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate { try store.addUpdate(update) }
+    func citizenRequestsVersion() throws -> String { try store.citizenRequestsVersion() }
     func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)] {
         try store.citizenRequestCounts(between: bounds, first: first)
     }

@@ -1,4 +1,6 @@
 import Foundation
+import VigieCore
+import VigieStore
 
 /// The server under load: wrk on loopback against the map's aggregation route (incidents by district over
 /// 28 days, with a token, audited like every read) and, in the same run, against the trivial `/health`
@@ -21,6 +23,7 @@ struct ServerBenchmark {
             throw BenchmarkError("wrk is missing: apt-get install wrk")
         }
         let path = try store ?? makeDemoStore()
+        try addCitizenRequests(to: path, count: 20_000)
         let environment = ["VIGIE_PASSWORD": "benchmark password"]
         _ = try command(["users", "add", "bench-\(getpid())", "--role", "analyst", "--db", path], environment: environment)
         let token = try command(["tokens", "create", "--account", "bench-\(getpid())", "--label", "load benchmark", "--db", path])
@@ -122,6 +125,37 @@ struct ServerBenchmark {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw BenchmarkError("vigie \(arguments.joined(separator: " ")) failed") }
         return try String(contentsOf: output, encoding: .utf8)
+    }
+
+    /// A city's load of citizen requests over the last 90 days (Marseille's app takes about 50,000 a year),
+    /// around the centre, so that the Open311 list and the nearby search work on a realistic table.
+    func addCitizenRequests(to path: String, count: Int) throws {
+        let store = try SQLiteStore.open(path: path)
+        guard let source = try store.source(named: "citizen-reports"), let sourceID = source.id else {
+            throw BenchmarkError("\(path) has no citizen-reports source")
+        }
+        let already = try store.citizenRequestCount(CitizenRequestQuery())
+        guard already < count else { return }
+        let catalogue = CitizenServiceCatalogue.standard
+        var random = SeededGenerator(seed: 7, stream: 311)
+        let now = Date()
+        let started = Date()
+        for index in already..<count {
+            let service = catalogue.services[random.below(catalogue.services.count)]
+            let place = GeoPoint(latitude: 43.26 + random.unit() * 0.09, longitude: 5.33 + random.unit() * 0.12)
+            let at = now.addingTimeInterval(-random.unit() * 90 * 86_400)
+            let token = String(format: "bench%011d%016llx", index, random.next())
+            _ = try store.submit(
+                CitizenRequest(
+                    token: token, serviceCode: service.code, body: service.body, description: "Signalement de charge \(index)",
+                    address: nil, location: place, attributes: [:], channel: "benchmark", requestedAt: at),
+                incident: Incident(
+                    sourceID: sourceID, sourceReference: "bench-" + token, category: service.category, rawLabel: service.nameFR,
+                    occurredAt: at, timePrecision: .exact, location: place, locationPrecisionMeters: nil),
+                contact: nil, photo: nil)
+        }
+        print(String(format: "%d citizen requests added in %.1f s (%.0f a second, each its own transaction)", count - already,
+            Date().timeIntervalSince(started), Double(count - already) / Date().timeIntervalSince(started)))
     }
 
     func makeDemoStore() throws -> String {

@@ -336,6 +336,12 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v9: citizen requests counted by period from an index alone") { db in
+            try db.execute(sql: """
+                DROP INDEX citizen_request_by_time;
+                CREATE INDEX citizen_request_by_time ON citizen_request(requested_at, status);
+                """)
+        }
         return migrator
     }
 }

@@ -50,6 +50,9 @@ public protocol CitizenRequestRepository: Sendable {
     func citizenRequests(_ query: CitizenRequestQuery) throws -> [CitizenRequest]
     /// How many requests match the query (its limit and offset aside).
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int
+    /// A value that changes whenever a request is added, handled or removed, read without scanning: what
+    /// figures derived from requests are kept by.
+    func citizenRequestsVersion() throws -> String
     /// Per period between consecutive `bounds`, the requests made in it and those of them fixed now, in one
     /// pass over the time index.
     func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)]

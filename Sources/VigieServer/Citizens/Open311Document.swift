@@ -102,6 +102,12 @@ struct Open311Document: Sendable {
 
     private static func jsonString(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: they go in whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -119,6 +125,9 @@ struct Open311Document: Sendable {
 
     /// Text as XML character data; characters XML 1.0 cannot hold at all are dropped.
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

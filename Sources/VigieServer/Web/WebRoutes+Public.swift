@@ -106,7 +106,16 @@ extension WebRoutes {
         let query = "?year=\(year)"
         let threshold = desk.settings.suppressionThreshold
         let sources = try api.store.sources().filter(\.isPublic).map(\.title).joined(separator: ", ")
-        let requests = try requestFigures(months: months, words: words, threshold: threshold)
+        // Kept until a request is added, handled or removed.
+        let citizensPublic = try api.store.source(named: desk.settings.sourceName)?.isPublic == true
+        let requestKey = "requests:\(year):\(months.count):\(words.rawValue):\(citizensPublic):\(try api.store.citizenRequestsVersion())"
+        let requests: String
+        if let kept = await api.aggregates.answer(requestKey, cursor: nil) {
+            requests = String(buffer: kept)
+        } else {
+            requests = try requestFigures(months: months, words: words, threshold: threshold)
+            await api.aggregates.keep(ByteBuffer(string: requests), for: requestKey, cursor: nil)
+        }
         return HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres", body: """
             <h1>\(HTML.escape(words.pick("Chiffres publics de la tranquillité", "Public figures of public tranquillity"))) · \(year)</h1>
             <p>\(HTML.escape(words.pick("Faits enregistrés par les sources publiques du registre (\(sources)), par secteur et par mois complet. Aucun chiffre inférieur à \(threshold) n'est publié : « s » marque un chiffre masqué, soit parce qu'il est petit, soit parce qu'il se déduirait des autres.", "Incidents recorded by the register's public sources (\(sources)), by district and whole month. No figure below \(threshold) is published: \"s\" marks a hidden figure, small or one that the others would give away.")))</p>
