@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import VigieCore
+import VigieIngest
 import VigieServer
 import VigieStore
 
@@ -11,7 +12,19 @@ struct Open311: AsyncParsableCommand {
         commandName: "open311",
         abstract: "Open311 GeoReport v2: keys for the apps and systems that post citizen requests.",
         discussion: "Reading /open311/v2 needs no key; posting a request does. A key is shown once; only its SHA-256 is kept.",
-        subcommands: [Keys.self])
+        subcommands: [Keys.self, Services.self])
+
+    struct Services: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the services offered, as a services file to start a city's own from.",
+            discussion: "Without --services, the standard catalogue; with it, the file checked and written back. `vigie serve --services FILE` offers a file's services.")
+        @Option(help: "A services file to check.") var services: String?
+
+        func run() async throws {
+            let catalogue = try services.map { try CitizenServiceFile.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
+            print(CitizenServiceFile.yaml(catalogue), terminator: "")
+        }
+    }
 
     struct Keys: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -25,6 +25,8 @@ struct Serve: AsyncParsableCommand {
     var contactRetentionDays = 180
     @Option(help: "The address the public reaches the server at (https://…), for Open311 discovery and tracking links.")
     var publicURL: String?
+    @Option(help: "A services file (`vigie open311 services` writes the standard one): the services citizens report with.")
+    var services: String?
     @Flag(help: "The server sits behind a reverse proxy: the client's address is the last of X-Forwarded-For (never set it otherwise).")
     var behindProxy = false
 
@@ -40,10 +42,12 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let store = try store.openExisting()
+        let catalogue = try services.map { try CitizenServiceFile.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
         try await Self.serve(
             store, host: host, port: port, tiles: tiles,
             citizens: CitizenSettings(
-                jurisdiction: jurisdiction, publicURL: publicURL, behindProxy: behindProxy, contactRetentionDays: contactRetentionDays))
+                jurisdiction: jurisdiction, publicURL: publicURL, behindProxy: behindProxy, catalogue: catalogue,
+                contactRetentionDays: contactRetentionDays))
     }
 
     static func serve(

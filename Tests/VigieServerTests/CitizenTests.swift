@@ -269,6 +269,21 @@ struct CitizenTests {
         }
     }
 
+    @Test("a city's own services replace the standard ones everywhere: Open311, the form, the requests")
+    func ownServices() async throws {
+        let catalogue = CitizenServiceCatalogue(services: [CitizenService(
+            code: "leak", nameFR: "Fuite d'eau", nameEN: "Water leak", descriptionFR: "Fuite sur la voie publique",
+            descriptionEN: "A leak in the street", groupFR: "Eau", groupEN: "Water", keywords: "eau", category: "street",
+            body: .metropolis)])
+        try await Self.application(try Self.store(), CitizenSettings(catalogue: catalogue)).test(.router) { client in
+            let services = try #require(try Self.json(try await Self.get(client, "/open311/v2/services.json").1) as? [[String: Any]])
+            #expect(services.map { $0["service_code"] as? String } == ["leak"])
+            #expect(try await Self.post(client, "api_key=\(Self.key)&service_code=leak&lat=43.2955&long=5.3760").0 == .created)
+            #expect(try await Self.post(client, "api_key=\(Self.key)&service_code=101&lat=43.2955&long=5.3760").0 == .notFound)
+            #expect(try await Self.get(client, "/signaler").1.contains("Fuite d&#39;eau"))
+        }
+    }
+
     @Test("a key posting too fast gets 429 with Retry-After; a revoked key is refused")
     func rateLimit() async throws {
         let store = try Self.store()
