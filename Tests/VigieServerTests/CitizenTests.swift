@@ -442,7 +442,10 @@ struct CitizenTests {
             #expect(try await Self.get(client, "/triage/\(request.id!)", headers: [.cookie: auditor]).0 == .forbidden)
             #expect(try await Self.get(client, "/triage/\(request.id!)/photo").0 == .seeOther, "the staff's photo link needs a session")
         }
-        #expect(try store.auditEntries(limit: 200).contains { $0.actor == "operator" && $0.target == "GET /triage" && $0.action == "read" })
+        let entries = try store.auditEntries(limit: 200)
+        #expect(entries.contains { $0.actor == "operator" && $0.target == "GET /triage" && $0.action == "read" })
+        #expect(entries.contains { $0.actor == "operator" && $0.target.hasPrefix("GET /triage/") && $0.action == "read" },
+            "reading a request, its contact with it, is audited with the request's number")
     }
 
     @Test("contacts and photos are deleted at their date; the source's retention takes the requests with their incidents")

@@ -350,10 +350,8 @@ extension WebRoutes {
         let query = request.uri.queryParameters
         let search: CitizenRequestQuery
         do {
-            var parameters = query
             // The form's empty choices mean "all".
-            parameters = Parameters(query.filter { !$0.value.isEmpty })
-            search = try APIRoutes.citizenQuery(parameters)
+            search = try APIRoutes.citizenQuery(Parameters(query.filter { !$0.value.isEmpty }))
         } catch let error as APIError {
             return Self.failure(error, words: words, session: session, current: "/triage")
         }

@@ -136,7 +136,8 @@ struct WebRoutes: Sendable {
         }
         if audited {
             // Which month, plan or filter was read goes with the read, as for the API.
-            try await api.audit.record(actor: session.account.name, action: "read", target: "GET \(current)", detail: request.uri.query ?? "")
+            // The path read, not the page's place in the navigation: a request's triage page names the request.
+            try await api.audit.record(actor: session.account.name, action: "read", target: "GET \(request.uri.path)", detail: request.uri.query ?? "")
         }
         return .granted(session, words)
     }
