@@ -42,6 +42,7 @@ let package = Package(
         ),
         .target(name: "VigieDemo", dependencies: ["VigieCore"]),
         .target(name: "VigieAnalytics", dependencies: ["VigieCore"]),
+        .target(name: "VigieVideo", dependencies: ["VigieCore"]),
         .target(
             name: "VigieServer",
             dependencies: [
@@ -67,6 +68,7 @@ let package = Package(
             dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics"]
         ),
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
+        .testTarget(name: "VigieVideoTests", dependencies: ["VigieVideo", "VigieCore"]),
         .testTarget(name: "VigieStoreTests", dependencies: ["VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieIngestTests", dependencies: ["VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieIngest", "VigieStore", "VigieTestSupport"]),

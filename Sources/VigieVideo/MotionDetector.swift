@@ -1,0 +1,315 @@
+/// A gray frame, row by row, one byte per pixel: what ffmpeg hands over (`-vf scale=320:-2,format=gray`).
+public struct GrayFrame: Sendable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+    /// Seconds from the start of the recording.
+    public var time: Double
+
+    public init(width: Int, height: Int, pixels: [UInt8], time: Double) {
+        precondition(pixels.count == width * height, "a frame holds width × height pixels")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+        self.time = time
+    }
+}
+
+/// A connected region of changed pixels, in frame coordinates.
+public struct Blob: Sendable, Hashable {
+    public var minX: Int
+    public var minY: Int
+    public var maxX: Int
+    public var maxY: Int
+    /// Changed pixels in it.
+    public var area: Int
+    public var centroidX: Double
+    public var centroidY: Double
+
+    public init(minX: Int, minY: Int, maxX: Int, maxY: Int, area: Int, centroidX: Double, centroidY: Double) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+        self.area = area
+        self.centroidX = centroidX
+        self.centroidY = centroidY
+    }
+
+    /// The middle of the box's bottom edge: where an object touches the ground, for zones.
+    public var footX: Double { Double(minX + maxX) / 2 }
+    public var footY: Double { Double(maxY) }
+}
+
+/// How motion is told from noise.
+public struct MotionSettings: Sendable {
+    /// Background learning rates per frame: the fast one follows the scene, the slow one remembers it (about
+    /// 100 s at 5 frames a second), so that what stops and stays shows against the slow one only.
+    public var fastRate: Float = 0.05
+    public var slowRate: Float = 0.002
+    /// A pixel changes when it departs from the background by more than this many estimated noise
+    /// deviations, and never by less than `minimumThreshold` grey levels.
+    public var noiseFactor: Float = 4
+    public var minimumThreshold: Float = 12
+    /// Regions smaller than this many pixels are noise (rain drops, sensor speckle).
+    public var minimumArea = 12
+    /// More than this share of the frame changing at once is a scene change (camera moved, lights switched,
+    /// lens covered): the backgrounds start again.
+    public var sceneChangeShare = 0.6
+    /// Frames learnt before anything is reported.
+    public var warmUpFrames = 10
+
+    public init() {}
+}
+
+/// What one frame shows.
+public struct MotionResult: Sendable {
+    /// Moving regions: changed against the fast background.
+    public var moving: [Blob]
+    /// Regions that changed against the slow background but not the fast one: something that arrived and
+    /// stays, or that left a gap where it stood.
+    public var stationary: [Blob]
+    /// The share of pixels changed against the fast background, 0–1.
+    public var changedShare: Double
+    /// The threshold used, in grey levels (it follows the frame's noise).
+    public var threshold: Double
+    /// The whole scene changed: backgrounds restarted, nothing else reported.
+    public var sceneChange: Bool
+}
+
+/// Motion on small gray frames: two running backgrounds, a threshold that follows the noise, a global
+/// brightness shift taken out first (clouds, lights, auto-exposure), speckle removed by an opening, and
+/// the remaining regions labelled. One detector per camera, fed in order from one thread.
+public final class MotionDetector {
+    public let width: Int
+    public let height: Int
+    public let settings: MotionSettings
+    private var fast: [Float]
+    private var slow: [Float]
+    private var mask: [UInt8]
+    private var scratch: [UInt8]
+    private var frames = 0
+    /// The camera's usual noise (a deviation in grey levels), learnt slowly from quiet frames.
+    private var noise: Float?
+    /// Pixels never considered (privacy masks and areas to ignore), 1 where ignored.
+    private var ignored: [UInt8]
+
+    public init(width: Int, height: Int, settings: MotionSettings = MotionSettings(), ignored: [UInt8]? = nil) {
+        precondition(width >= 3 && height >= 3, "a frame is at least 3 × 3")
+        self.width = width
+        self.height = height
+        self.settings = settings
+        let count = width * height
+        fast = Array(repeating: 0, count: count)
+        slow = Array(repeating: 0, count: count)
+        mask = Array(repeating: 0, count: count)
+        scratch = Array(repeating: 0, count: count)
+        self.ignored = ignored ?? Array(repeating: 0, count: count)
+    }
+
+    /// Reads one frame and learns from it.
+    public func process(_ frame: GrayFrame) -> MotionResult {
+        precondition(frame.width == width && frame.height == height, "every frame of a camera has its size")
+        let count = width * height
+        defer { frames += 1 }
+        if frames == 0 {
+            restart(frame)
+            return MotionResult(moving: [], stationary: [], changedShare: 0, threshold: 0, sceneChange: false)
+        }
+        // The frame's overall shift against each background (the median difference), then the noise (the
+        // median absolute residual): both from histograms, in one pass each.
+        let fastOffset = medianDifference(frame.pixels, fast)
+        let slowOffset = medianDifference(frame.pixels, slow)
+        let sigma = 1.4826 * medianResidual(frame.pixels, fast, offset: fastOffset)
+        // A frame much noisier than the camera usually is did not get noisy: its scene changed (most pixels
+        // moved, which the median residual measures once more than half of them do).
+        if let usual = noise, frames >= settings.warmUpFrames, sigma > max(3 * usual, usual + 15) {
+            restart(frame)
+            return MotionResult(moving: [], stationary: [], changedShare: 1, threshold: Double(sigma), sceneChange: true)
+        }
+        let threshold = max(settings.minimumThreshold, settings.noiseFactor * (noise.map { min($0, sigma) } ?? sigma))
+        var changed = 0
+        frame.pixels.withUnsafeBufferPointer { pixels in
+            fast.withUnsafeBufferPointer { fast in
+                slow.withUnsafeBufferPointer { slow in
+                    ignored.withUnsafeBufferPointer { ignored in
+                        mask.withUnsafeMutableBufferPointer { mask in
+                            for i in 0..<count {
+                                if ignored[i] != 0 { mask[i] = 0; continue }
+                                let value = Float(pixels[i])
+                                let againstFast = abs(value - fast[i] - fastOffset) > threshold
+                                let againstSlow = abs(value - slow[i] - slowOffset) > threshold
+                                // 1: moving; 2: changed against the slow background only.
+                                mask[i] = againstFast ? 1 : (againstSlow ? 2 : 0)
+                                if againstFast { changed += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let share = Double(changed) / Double(count)
+        if share > settings.sceneChangeShare {
+            restart(frame)
+            return MotionResult(moving: [], stationary: [], changedShare: share, threshold: Double(threshold), sceneChange: true)
+        }
+        let moving = regions(of: 1)
+        let stationary = regions(of: 2)
+        learn(frame)
+        noise = noise.map { $0 + 0.05 * (sigma - $0) } ?? sigma
+        guard frames >= settings.warmUpFrames else {
+            return MotionResult(moving: [], stationary: [], changedShare: share, threshold: Double(threshold), sceneChange: false)
+        }
+        return MotionResult(moving: moving, stationary: stationary, changedShare: share, threshold: Double(threshold), sceneChange: false)
+    }
+
+    private func restart(_ frame: GrayFrame) {
+        noise = nil
+        for i in 0..<(width * height) {
+            fast[i] = Float(frame.pixels[i])
+            slow[i] = fast[i]
+        }
+        frames = 0
+    }
+
+    /// Backgrounds learn where nothing moves; where something moves the fast one learns at half its rate, so
+    /// that what stops is absorbed in about twenty seconds at 5 frames a second, and the slow one not at all.
+    private func learn(_ frame: GrayFrame) {
+        let count = width * height
+        let fastRate = settings.fastRate, slowRate = settings.slowRate
+        frame.pixels.withUnsafeBufferPointer { pixels in
+            mask.withUnsafeBufferPointer { mask in
+                fast.withUnsafeMutableBufferPointer { fast in
+                    slow.withUnsafeMutableBufferPointer { slow in
+                        for i in 0..<count {
+                            let value = Float(pixels[i])
+                            let moving = mask[i] == 1
+                            fast[i] += (moving ? fastRate * 0.5 : fastRate) * (value - fast[i])
+                            if !moving { slow[i] += slowRate * (value - slow[i]) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func medianDifference(_ pixels: [UInt8], _ background: [Float]) -> Float {
+        var histogram = [Int](repeating: 0, count: 511)
+        var counted = 0
+        pixels.withUnsafeBufferPointer { pixels in
+            background.withUnsafeBufferPointer { background in
+                ignored.withUnsafeBufferPointer { ignored in
+                    // Every fourth pixel is enough for a median.
+                    var i = 0
+                    while i < pixels.count {
+                        if ignored[i] == 0 {
+                            let difference = Int((Float(pixels[i]) - background[i]).rounded())
+                            histogram[min(510, max(0, difference + 255))] += 1
+                            counted += 1
+                        }
+                        i += 4
+                    }
+                }
+            }
+        }
+        return Float(Self.median(histogram, counted) - 255)
+    }
+
+    private func medianResidual(_ pixels: [UInt8], _ background: [Float], offset: Float) -> Float {
+        var histogram = [Int](repeating: 0, count: 256)
+        var counted = 0
+        pixels.withUnsafeBufferPointer { pixels in
+            background.withUnsafeBufferPointer { background in
+                ignored.withUnsafeBufferPointer { ignored in
+                    var i = 0
+                    while i < pixels.count {
+                        if ignored[i] == 0 {
+                            histogram[min(255, Int(abs(Float(pixels[i]) - background[i] - offset).rounded()))] += 1
+                            counted += 1
+                        }
+                        i += 4
+                    }
+                }
+            }
+        }
+        return Float(Self.median(histogram, counted))
+    }
+
+    private static func median(_ histogram: [Int], _ counted: Int) -> Int {
+        var seen = 0
+        for (value, count) in histogram.enumerated() {
+            seen += count
+            if seen * 2 >= counted { return value }
+        }
+        return histogram.count - 1
+    }
+
+    /// The regions of pixels marked `label`, after an opening (a 3 × 3 erosion then dilation) that removes
+    /// specks: 4-connected, at least `minimumArea` pixels.
+    private func regions(of label: UInt8) -> [Blob] {
+        let w = width, h = height
+        // Erosion into scratch: a pixel stays only if its 3 × 3 neighbourhood is all `label`.
+        mask.withUnsafeBufferPointer { mask in
+            scratch.withUnsafeMutableBufferPointer { out in
+                for i in 0..<(w * h) { out[i] = 0 }
+                for y in 1..<(h - 1) {
+                    for x in 1..<(w - 1) {
+                        let i = y * w + x
+                        guard mask[i] == label else { continue }
+                        var all = true
+                        for dy in -1...1 where all {
+                            let row = i + dy * w
+                            if mask[row - 1] != label || mask[row] != label || mask[row + 1] != label { all = false }
+                        }
+                        if all { out[i] = 1 }
+                    }
+                }
+            }
+        }
+        // Dilation back, kept within the original marks, then labelling by flood fill.
+        var grown = [UInt8](repeating: 0, count: w * h)
+        scratch.withUnsafeBufferPointer { eroded in
+            mask.withUnsafeBufferPointer { mask in
+                grown.withUnsafeMutableBufferPointer { grown in
+                    for y in 1..<(h - 1) {
+                        for x in 1..<(w - 1) where eroded[y * w + x] != 0 {
+                            for dy in -1...1 {
+                                for dx in -1...1 {
+                                    let j = (y + dy) * w + x + dx
+                                    if mask[j] == label { grown[j] = 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var blobs: [Blob] = []
+        var stack: [Int] = []
+        grown.withUnsafeMutableBufferPointer { grown in
+            for start in 0..<(w * h) where grown[start] == 1 {
+                grown[start] = 2
+                stack.append(start)
+                var blob = Blob(minX: w, minY: h, maxX: 0, maxY: 0, area: 0, centroidX: 0, centroidY: 0)
+                var sumX = 0, sumY = 0
+                while let i = stack.popLast() {
+                    let x = i % w, y = i / w
+                    blob.area += 1
+                    sumX += x
+                    sumY += y
+                    blob.minX = min(blob.minX, x); blob.maxX = max(blob.maxX, x)
+                    blob.minY = min(blob.minY, y); blob.maxY = max(blob.maxY, y)
+                    if x > 0, grown[i - 1] == 1 { grown[i - 1] = 2; stack.append(i - 1) }
+                    if x < w - 1, grown[i + 1] == 1 { grown[i + 1] = 2; stack.append(i + 1) }
+                    if y > 0, grown[i - w] == 1 { grown[i - w] = 2; stack.append(i - w) }
+                    if y < h - 1, grown[i + w] == 1 { grown[i + w] = 2; stack.append(i + w) }
+                }
+                guard blob.area >= settings.minimumArea else { continue }
+                blob.centroidX = Double(sumX) / Double(blob.area)
+                blob.centroidY = Double(sumY) / Double(blob.area)
+                blobs.append(blob)
+            }
+        }
+        return blobs
+    }
+}
