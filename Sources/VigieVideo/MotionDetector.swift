@@ -193,30 +193,20 @@ public final class MotionDetector {
         }
     }
 
+    /// The median difference of the frame from a background: the frame's overall shift.
     private func medianDifference(_ pixels: [UInt8], _ background: [Float]) -> Float {
-        var histogram = [Int](repeating: 0, count: 511)
-        var counted = 0
-        pixels.withUnsafeBufferPointer { pixels in
-            background.withUnsafeBufferPointer { background in
-                ignored.withUnsafeBufferPointer { ignored in
-                    // Every fourth pixel is enough for a median.
-                    var i = 0
-                    while i < pixels.count {
-                        if ignored[i] == 0 {
-                            let difference = Int((Float(pixels[i]) - background[i]).rounded())
-                            histogram[min(510, max(0, difference + 255))] += 1
-                            counted += 1
-                        }
-                        i += 4
-                    }
-                }
-            }
-        }
-        return Float(Self.median(histogram, counted) - 255)
+        Float(sampledMedian(pixels, background, bins: 511) { Int(($0 - $1).rounded()) + 255 } - 255)
     }
 
+    /// The median absolute residual once the shift is taken out: the frame's noise.
     private func medianResidual(_ pixels: [UInt8], _ background: [Float], offset: Float) -> Float {
-        var histogram = [Int](repeating: 0, count: 256)
+        Float(sampledMedian(pixels, background, bins: 256) { Int(abs($0 - $1 - offset).rounded()) })
+    }
+
+    /// The median of `bin(pixel, background)` over every fourth pixel not ignored (enough for a median),
+    /// through a histogram of `bins` values.
+    private func sampledMedian(_ pixels: [UInt8], _ background: [Float], bins: Int, _ bin: (Float, Float) -> Int) -> Int {
+        var histogram = [Int](repeating: 0, count: bins)
         var counted = 0
         pixels.withUnsafeBufferPointer { pixels in
             background.withUnsafeBufferPointer { background in
@@ -224,7 +214,7 @@ public final class MotionDetector {
                     var i = 0
                     while i < pixels.count {
                         if ignored[i] == 0 {
-                            histogram[min(255, Int(abs(Float(pixels[i]) - background[i] - offset).rounded()))] += 1
+                            histogram[min(bins - 1, max(0, bin(Float(pixels[i]), background[i])))] += 1
                             counted += 1
                         }
                         i += 4
@@ -232,7 +222,7 @@ public final class MotionDetector {
                 }
             }
         }
-        return Float(Self.median(histogram, counted))
+        return Self.median(histogram, counted)
     }
 
     private static func median(_ histogram: [Int], _ counted: Int) -> Int {
