@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics", "VigieServer",
+                "VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics", "VigieServer", "VigieVideo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]

@@ -2,7 +2,7 @@
 # Installs the Debian packages Vigie needs, and any named as arguments, when they are missing; does nothing
 # when all are there.
 set -euo pipefail
-needed=(libsqlite3-dev sqlite3 tzdata libjs-leaflet libjs-leaflet.markercluster libjs-chart.js "$@")
+needed=(libsqlite3-dev sqlite3 tzdata libjs-leaflet libjs-leaflet.markercluster libjs-chart.js ffmpeg "$@")
 missing=()
 for package in "${needed[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
