@@ -342,6 +342,23 @@ extension SQLiteStore {
                 CREATE INDEX citizen_request_by_time ON citizen_request(requested_at, status);
                 """)
         }
+        migrator.registerMigration("v10: the camera register") { db in
+            try db.execute(sql: """
+                CREATE TABLE camera (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64 AND name NOT GLOB '*[^a-z0-9-]*'),
+                    title TEXT NOT NULL CHECK (length(title) > 0),
+                    latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+                    longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+                    heading REAL CHECK (heading >= 0 AND heading < 360),
+                    authorisation TEXT NOT NULL CHECK (length(authorisation) > 0),
+                    retention_days INTEGER NOT NULL CHECK (retention_days BETWEEN 1 AND 30),
+                    zones TEXT NOT NULL DEFAULT '[]',
+                    privacy_masks TEXT NOT NULL DEFAULT '[]',
+                    CHECK ((latitude IS NULL) = (longitude IS NULL))
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -24,6 +24,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownCitizenRequest(Int64)
     /// No Open311 key that is still valid has this id.
     case unknownOpen311Key(Int64)
+    /// A camera of this name is registered already.
+    case cameraExists(String)
+    /// A camera's entry has problems.
+    case invalidCamera(String, [String])
 
     /// A message naming the problem and the way out.
     public var description: String {
@@ -44,6 +48,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "there is no valid token \(id); `vigie tokens list` shows them"
         case .unknownCitizenRequest(let id):
             "there is no citizen request \(id)"
+        case .cameraExists(let name):
+            "a camera named '\(name)' is registered already; `vigie cameras list` shows them"
+        case .invalidCamera(let name, let problems):
+            "camera '\(name)': " + problems.joined(separator: "; ")
         case .unknownOpen311Key(let id):
             "there is no valid Open311 key \(id); `vigie open311 keys list` shows them"
         case .unknownAlert(let id):

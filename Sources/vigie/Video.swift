@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigieStore
 import VigieVideo
 
 /// `vigie video`: recordings indexed by motion, without identifying anyone.
@@ -11,8 +12,10 @@ struct Video: AsyncParsableCommand {
     struct Index: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read a recording through ffmpeg and print its motion index: per segment, how much moved and where; the tracks.",
-            discussion: "Frames are read small and gray (320 pixels wide, 5 a second by default). Nothing is stored yet: the camera register comes next.")
+            discussion: "Frames are read small and gray (320 pixels wide, 5 a second by default). With --camera, the camera's privacy masks are never analysed. Nothing is stored yet.")
+        @OptionGroup var store: StoreOptions
         @Argument(help: "The recording (any format ffmpeg reads).") var file: String
+        @Option(help: "The registered camera the recording comes from (`vigie cameras`).") var camera: String?
         @Option(help: "Width frames are read at, in pixels.") var width = 320
         @Option(help: "Frames read a second.") var rate = 5.0
         @Option(help: "Length of a segment, in seconds.") var segment = 10.0
@@ -21,7 +24,15 @@ struct Video: AsyncParsableCommand {
         func run() async throws {
             let started = Date()
             let frames = try FFmpegFrames(path: file, width: width, rate: rate)
-            let index = try VideoIndexer.index(file: frames, segmentSeconds: segment)
+            var ignored: [UInt8]?
+            if let camera {
+                guard let registered = try store.openExisting().camera(named: camera) else {
+                    throw CommandError("there is no camera '\(camera)'; `vigie cameras list` shows them")
+                }
+                ignored = registered.maskRaster(width: frames.width, height: frames.height)
+            }
+            let index = try VideoIndexer.index(
+                frames: frames.next, width: frames.width, height: frames.height, ignored: ignored, segmentSeconds: segment)
             let seconds = Date().timeIntervalSince(started)
             let length = Double(index.frames) / rate
             if json {

@@ -12,7 +12,7 @@ struct Vigie: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self, Stats.self, Hotspots.self, Trends.self, Alerts.self, Evaluate.self, ForecastCommand.self, Patrol.self, Agenda.self, Clashes.self, Measures.self, Weather.self, Retention.self, Serve.self, Users.self, Tokens.self, Open311.self, Video.self, Audit.self,
+            Ingest.self, Quarantine.self, Sources.self, Districts.self, DeploymentCommand.self, Status.self, Stats.self, Hotspots.self, Trends.self, Alerts.self, Evaluate.self, ForecastCommand.self, Patrol.self, Agenda.self, Clashes.self, Measures.self, Weather.self, Retention.self, Serve.self, Users.self, Tokens.self, Open311.self, Cameras.self, Video.self, Audit.self,
             Demo.self,
         ])
 }
