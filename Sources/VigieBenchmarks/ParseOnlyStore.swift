@@ -83,8 +83,8 @@ extension ParseOnlyStore {
     func citizenRequestCount(_ query: CitizenRequestQuery) throws -> Int { try store.citizenRequestCount(query) }
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate { try store.addUpdate(update) }
     func citizenRequestsVersion() throws -> String { try store.citizenRequestsVersion() }
-    func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)] {
-        try store.citizenRequestCounts(between: bounds, first: first)
+    func citizenRequestCounts(between bounds: [Date]) throws -> [(received: Int, fixed: Int)] {
+        try store.citizenRequestCounts(between: bounds)
     }
     func citizenRequestUpdates(requestIDs: [Int64]?, from: Date?, to: Date?, limit: Int, offset: Int) throws -> [CitizenRequestUpdate] {
         try store.citizenRequestUpdates(requestIDs: requestIDs, from: from, to: to, limit: limit, offset: offset)

@@ -94,7 +94,7 @@ extension SQLiteStore: CitizenRequestRepository {
         }
     }
 
-    public func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)] {
+    public func citizenRequestCounts(between bounds: [Date]) throws -> [(received: Int, fixed: Int)] {
         guard bounds.count >= 2 else { return [] }
         var counts = Array(repeating: (received: 0, fixed: 0), count: bounds.count - 1)
         let edges = bounds.map(\.timeIntervalSince1970)

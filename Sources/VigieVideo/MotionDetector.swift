@@ -88,6 +88,8 @@ public final class MotionDetector {
     private var slow: [Float]
     private var mask: [UInt8]
     private var scratch: [UInt8]
+    /// The opened mask being labelled: kept from frame to frame, as the other buffers, rather than made anew.
+    private var grown: [UInt8]
     private var frames = 0
     /// The camera's usual noise (a deviation in grey levels), learnt slowly from quiet frames.
     private var noise: Float?
@@ -104,6 +106,7 @@ public final class MotionDetector {
         slow = Array(repeating: 0, count: count)
         mask = Array(repeating: 0, count: count)
         scratch = Array(repeating: 0, count: count)
+        grown = Array(repeating: 0, count: count)
         self.ignored = ignored ?? Array(repeating: 0, count: count)
     }
 
@@ -257,10 +260,10 @@ public final class MotionDetector {
             }
         }
         // Dilation back, kept within the original marks, then labelling by flood fill.
-        var grown = [UInt8](repeating: 0, count: w * h)
         scratch.withUnsafeBufferPointer { eroded in
             mask.withUnsafeBufferPointer { mask in
                 grown.withUnsafeMutableBufferPointer { grown in
+                    for i in 0..<(w * h) { grown[i] = 0 }
                     for y in 1..<(h - 1) {
                         for x in 1..<(w - 1) where eroded[y * w + x] != 0 {
                             for dy in -1...1 {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import VigieCore
 import VigieIngest
@@ -57,7 +56,7 @@ struct Open311: AsyncParsableCommand {
             func run() async throws {
                 let store = try store.openExisting()
                 let secret = "o311_" + SessionStore.randomToken()
-                let hash = Hex.encode(SHA256.hash(data: Data(secret.utf8)))
+                let hash = SessionStore.key(secret)
                 let key = try store.createOpen311Key(Open311Key(label: label, keyHash: hash, createdAt: Date()))
                 try store.appendAudit(actor: Users.actor, action: "create", target: "open311-key:\(key.id ?? 0)",
                     detail: String(decoding: try JSONEncoder().encode(["label": label]), as: UTF8.self), at: Date())

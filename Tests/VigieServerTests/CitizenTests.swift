@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -20,7 +19,7 @@ struct CitizenTests {
             name: "citizen-reports", title: "Signalements", owner: "Ville", purpose: "Traiter les signalements",
             legalRegime: .gdpr, holdsPersonalData: true, retentionDays: 365, isPublic: true))
         _ = try store.createOpen311Key(Open311Key(
-            label: "app", keyHash: Hex.encode(SHA256.hash(data: Data(key.utf8))), createdAt: Date()))
+            label: "app", keyHash: SessionStore.key(key), createdAt: Date()))
         return store
     }
 

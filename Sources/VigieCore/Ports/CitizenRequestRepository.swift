@@ -55,7 +55,7 @@ public protocol CitizenRequestRepository: Sendable {
     func citizenRequestsVersion() throws -> String
     /// Per period between consecutive `bounds`, the requests made in it and those of them fixed now, in one
     /// pass over the time index.
-    func citizenRequestCounts(between bounds: [Date], first: Date) throws -> [(received: Int, fixed: Int)]
+    func citizenRequestCounts(between bounds: [Date]) throws -> [(received: Int, fixed: Int)]
     /// Records a step of handling and sets the request's status, body and note to it (a step without a note
     /// clears the note shown; an expected date stays until another is given or the request is closed).
     func addUpdate(_ update: CitizenRequestUpdate) throws -> CitizenRequestUpdate

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import VigieCore
@@ -152,7 +151,7 @@ struct Open311Routes: Sendable {
         guard let key = fields.first("api_key") else {
             throw Open311Error(.forbidden, "api_key: is required to post; the city's administrator issues keys")
         }
-        let hash = Hex.encode(SHA256.hash(data: Data(key.utf8)))
+        let hash = SessionStore.key(key)
         guard let client = try store.open311Key(hash: hash), client.revokedAt == nil else {
             throw Open311Error(.forbidden, "api_key: is not valid, or was revoked")
         }

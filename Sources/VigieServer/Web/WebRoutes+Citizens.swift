@@ -28,12 +28,6 @@ extension WebRoutes {
 
     static func bodyLabel(_ body: ResponsibleBody, _ words: Language) -> String { words.pick(body.labels.fr, body.labels.en) }
 
-    /// A date and time in the deployment's zone, as people read it.
-    func local(_ date: Date) -> String {
-        let zone = (try? Open311Routes.timeZone(api.store)) ?? .gmt
-        return date.localDateTime(in: zone)
-    }
-
     // MARK: The public form
 
     /// The services to choose from, or, with `?service=`, the form for one.
@@ -249,6 +243,7 @@ extension WebRoutes {
 
     /// What became of a report, for whoever holds its link: the status, each note, the photo.
     func tracking(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let zone = try Open311Routes.timeZone(api.store)
         let words = Language.of(request)
         let token = context.parameters.get("token") ?? ""
         guard token.count <= 128, let found = try api.store.citizenRequest(token: token), let id = found.id else {
@@ -261,7 +256,7 @@ extension WebRoutes {
         let service = desk.settings.catalogue.service(found.serviceCode)
         let updates = try api.store.citizenRequestUpdates(requestIDs: [id], from: nil, to: nil, limit: 500, offset: 0)
         let steps = updates.map { update in
-            "<li><time>\(HTML.escape(local(update.at)))</time> · <strong>\(HTML.escape(Self.statusLabel(update.status, words)))</strong>"
+            "<li><time>\(HTML.escape(update.at.localDateTime(in: zone)))</time> · <strong>\(HTML.escape(Self.statusLabel(update.status, words)))</strong>"
                 + "\(update.note.map { " — <span class=\"note\">\(HTML.escape($0))</span>" } ?? "")</li>"
         }.joined()
         let place = found.address ?? found.location.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? ""
@@ -273,10 +268,10 @@ extension WebRoutes {
             <dl class="request">
             <dt>\(HTML.escape(words.pick("État", "Status")))</dt><dd id="status">\(HTML.escape(Self.statusLabel(found.status, words)))</dd>
             <dt>\(HTML.escape(words.pick("Pris en charge par", "Handled by")))</dt><dd>\(HTML.escape(Self.bodyLabel(found.body, words)))</dd>
-            <dt>\(HTML.escape(words.pick("Envoyé le", "Sent on")))</dt><dd>\(HTML.escape(local(found.requestedAt)))</dd>
+            <dt>\(HTML.escape(words.pick("Envoyé le", "Sent on")))</dt><dd>\(HTML.escape(found.requestedAt.localDateTime(in: zone)))</dd>
             <dt>\(HTML.escape(words.pick("Lieu", "Place")))</dt><dd>\(HTML.escape(place))</dd>
             <dt>\(HTML.escape(words.pick("Description", "Description")))</dt><dd>\(HTML.escape(found.description))</dd>
-            \(found.expectedAt.map { "<dt>\(HTML.escape(words.pick("Intervention prévue", "Action expected")))</dt><dd>\(HTML.escape(local($0)))</dd>" } ?? "")
+            \(found.expectedAt.map { "<dt>\(HTML.escape(words.pick("Intervention prévue", "Action expected")))</dt><dd>\(HTML.escape($0.localDateTime(in: zone)))</dd>" } ?? "")
             </dl>
             \(found.hasPhoto ? "<img class=\"photo\" src=\"\(trackingURL)/photo\" alt=\"\(HTML.escape(words.pick("Photo envoyée avec le signalement", "Photo sent with the report")))\">" : "")
             <h2>\(HTML.escape(words.pick("Suites données", "What happened")))</h2>
@@ -345,6 +340,7 @@ extension WebRoutes {
 
     /// The requests to handle, filtered by status, body, service and words, the latest first.
     func triageList(_ request: Request, context: VigieRequestContext) async throws -> Response {
+        let zone = try Open311Routes.timeZone(api.store)
         let access = try await access(request, context, "/triage", .readCitizenRequests, audited: true)
         guard case .granted(let session, let words) = access else { return access.answer! }
         let query = request.uri.queryParameters
@@ -358,9 +354,9 @@ extension WebRoutes {
         let found = try api.store.citizenRequests(search)
         let total = try api.store.citizenRequestCount(search)
         let catalogue = desk.settings.catalogue
-        func options<T>(_ name: String, _ all: [T], _ key: (T) -> String, _ label: (T) -> String) -> String {
+        func options<T>(_ name: String, _ title: String, _ all: [T], _ key: (T) -> String, _ label: (T) -> String) -> String {
             let chosen = query[name[...]].map(String.init) ?? ""
-            return "<label>\(HTML.escape(name == "status" ? words.pick("État", "Status") : name == "body" ? words.pick("Service", "Body") : words.pick("Type", "Kind"))) <select name=\"\(name)\"><option value=\"\">\(HTML.escape(words["all"]))</option>"
+            return "<label>\(HTML.escape(title)) <select name=\"\(name)\"><option value=\"\">\(HTML.escape(words["all"]))</option>"
                 + all.map { item in
                     "<option value=\"\(HTML.escape(key(item)))\"\(key(item) == chosen ? " selected" : "")>\(HTML.escape(label(item)))</option>"
                 }.joined() + "</select></label>"
@@ -369,7 +365,7 @@ extension WebRoutes {
             let id = item.id ?? 0
             let service = catalogue.service(item.serviceCode).map { Self.serviceName($0, words) } ?? item.serviceCode
             return """
-                <tr><td><a class="request" href="/triage/\(id)">\(id)</a></td><td>\(HTML.escape(local(item.requestedAt)))</td>\
+                <tr><td><a class="request" href="/triage/\(id)">\(id)</a></td><td>\(HTML.escape(item.requestedAt.localDateTime(in: zone)))</td>\
                 <td>\(HTML.escape(service))</td><td>\(HTML.escape(item.districts.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")))</td>\
                 <td class="description">\(HTML.escape(String(item.description.prefix(120))))</td>\
                 <td>\(HTML.escape(Self.statusLabel(item.status, words)))</td><td>\(HTML.escape(Self.bodyLabel(item.body, words)))</td>\
@@ -390,9 +386,9 @@ extension WebRoutes {
         return HTML.page(words["triage"], language: words, session: session, current: "/triage", body: """
             <h1>\(HTML.escape(words["triage"]))</h1>
             <form method="get" action="/triage" class="filters">\
-            \(options("status", CitizenRequestStatus.allCases, \.rawValue) { Self.statusLabel($0, words) })\
-            \(options("body", ResponsibleBody.allCases, \.rawValue) { Self.bodyLabel($0, words) })\
-            \(options("service", catalogue.services, \.code) { Self.serviceName($0, words) })\
+            \(options("status", words.pick("État", "Status"), CitizenRequestStatus.allCases, \.rawValue) { Self.statusLabel($0, words) })\
+            \(options("body", words.pick("Service", "Body"), ResponsibleBody.allCases, \.rawValue) { Self.bodyLabel($0, words) })\
+            \(options("service", words.pick("Type", "Kind"), catalogue.services, \.code) { Self.serviceName($0, words) })\
             <label>\(HTML.escape(words.pick("Mots", "Words"))) <input name="q" value="\(HTML.escape(query["q"].map(String.init) ?? ""))"></label>\
             <button type="submit">\(HTML.escape(words["show"]))</button></form>
             <p>\(total.groupedDigits) \(HTML.escape(words.pick("signalements", "requests")))</p>
@@ -418,6 +414,7 @@ extension WebRoutes {
     }
 
     func triagePage(_ found: CitizenRequest, session: Session, words: Language, problem: String?) throws -> Response {
+        let zone = try Open311Routes.timeZone(api.store)
         let id = found.id ?? 0
         let service = desk.settings.catalogue.service(found.serviceCode)
         let contact = try api.store.reporterContact(requestID: id)
@@ -430,13 +427,13 @@ extension WebRoutes {
             return "<dt>\(HTML.escape(words.pick(attribute.descriptionFR, attribute.descriptionEN)))</dt><dd>\(HTML.escape(shown))</dd>"
         }.joined()
         let history = updates.map { update in
-            "<li><time>\(HTML.escape(local(update.at)))</time> · \(HTML.escape(Self.statusLabel(update.status, words))) · "
+            "<li><time>\(HTML.escape(update.at.localDateTime(in: zone)))</time> · \(HTML.escape(Self.statusLabel(update.status, words))) · "
                 + "\(HTML.escape(Self.bodyLabel(update.body, words))) · \(HTML.escape(update.actor))"
                 + "\(update.note.map { " — \(HTML.escape($0))" } ?? "")</li>"
         }.joined()
         let contactText = contact.map { contact in
             [contact.name, contact.email, contact.phone].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
-                + " <small>(\(HTML.escape(words.pick("effacé après le", "deleted after"))) \(HTML.escape(local(contact.deleteAfter))))</small>"
+                + " <small>(\(HTML.escape(words.pick("effacé après le", "deleted after"))) \(HTML.escape(contact.deleteAfter.localDateTime(in: zone))))</small>"
         } ?? HTML.escape(words.pick("anonyme", "anonymous"))
         let canTriage = Permission.triageCitizenRequests.roles.contains(session.account.role)
         let statusOptions = CitizenRequestStatus.allCases.map { status in
@@ -463,7 +460,7 @@ extension WebRoutes {
             <dl class="request">
             <dt>\(HTML.escape(words.pick("État", "Status")))</dt><dd id="status">\(HTML.escape(Self.statusLabel(found.status, words)))</dd>
             <dt>\(HTML.escape(words.pick("Service responsable", "Responsible body")))</dt><dd id="body">\(HTML.escape(Self.bodyLabel(found.body, words)))</dd>
-            <dt>\(HTML.escape(words.pick("Reçu le", "Received")))</dt><dd>\(HTML.escape(local(found.requestedAt))) · \(HTML.escape(found.channel))</dd>
+            <dt>\(HTML.escape(words.pick("Reçu le", "Received")))</dt><dd>\(HTML.escape(found.requestedAt.localDateTime(in: zone))) · \(HTML.escape(found.channel))</dd>
             <dt>\(HTML.escape(words.pick("Lieu", "Place")))</dt><dd>\(HTML.escape([found.address, place].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))) \
             \(HTML.escape(found.districts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))</dd>
             <dt>\(HTML.escape(words.pick("Description", "Description")))</dt><dd class="description">\(HTML.escape(found.description))</dd>

@@ -38,6 +38,11 @@ extension WebRoutes {
         var isComplete: Bool { months.count == 12 }
     }
 
+    /// The first day of the month after `month`'s.
+    static func monthAfter(_ month: CivilDate) -> CivilDate {
+        month.month == 12 ? CivilDate(year: month.year + 1, month: 1, day: 1) : CivilDate(year: month.year, month: month.month + 1, day: 1)
+    }
+
     /// The year asked (`?year=YYYY`; the current one by default, the year before in January) and its whole months.
     func publicPeriod(_ request: Request, timeZone: TimeZone) throws -> (year: Int, months: [CivilDate]) {
         let today = CivilDate(Date(), in: timeZone)
@@ -58,8 +63,7 @@ extension WebRoutes {
     func publicFigures(_ request: Request) async throws -> PublicFigures {
         let snapshot = try await api.snapshots.current()
         let (year, months) = try publicPeriod(request, timeZone: snapshot.timeZone)
-        let lastMonth = months.count
-        let end = lastMonth == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: lastMonth + 1, day: 1)
+        let end = Self.monthAfter(months[months.count - 1])
         let sources = try api.store.sources().filter(\.isPublic)
         let level = snapshot.districtLevels.first
         let districts = try level.map { try api.store.districts(level: $0) } ?? []
@@ -113,7 +117,7 @@ extension WebRoutes {
         if let kept = await api.aggregates.answer(requestKey, cursor: nil) {
             requests = String(buffer: kept)
         } else {
-            requests = try requestFigures(months: months, words: words, threshold: threshold)
+            requests = citizensPublic ? try requestFigures(months: months, zone: zone, words: words, threshold: threshold) : ""
             await api.aggregates.keep(ByteBuffer(string: requests), for: requestKey, cursor: nil)
         }
         return HTML.page(words.pick("Chiffres publics", "Public figures"), language: words, session: nil, current: "/chiffres", body: """
@@ -162,17 +166,13 @@ extension WebRoutes {
         return map + "<div class=\"scroll\"><table id=\"figures\"><thead><tr>\(head)</tr></thead><tbody>\(rows)\(totals)</tbody></table></div>"
     }
 
-    /// Requests received and fixed per whole month of the year, when the register lets citizen reports be
-    /// public: a month's counts are shown only if received, fixed and not yet fixed are all at the threshold
+    /// Requests received and fixed per whole month of the year (shown only when the register lets citizen
+    /// reports be public): a month's counts are shown only if received, fixed and not yet fixed are all at the threshold
     /// or above, so that none gives a small count away by subtraction.
-    func requestFigures(months: [CivilDate], words: Language, threshold: Int) throws -> String {
-        guard let first = months.first, let last = months.last,
-            try api.store.source(named: desk.settings.sourceName)?.isPublic == true
-        else { return "" }
-        let zone = try Open311Routes.timeZone(api.store)
-        let end = last.month == 12 ? CivilDate(year: last.year + 1, month: 1, day: 1) : CivilDate(year: last.year, month: last.month + 1, day: 1)
-        let bounds = (months + [end]).map { $0.start(in: zone) }
-        let counts = try api.store.citizenRequestCounts(between: bounds, first: first.start(in: zone))
+    func requestFigures(months: [CivilDate], zone: TimeZone, words: Language, threshold: Int) throws -> String {
+        guard let last = months.last else { return "" }
+        let bounds = (months + [Self.monthAfter(last)]).map { $0.start(in: zone) }
+        let counts = try api.store.citizenRequestCounts(between: bounds)
         let rows = months.enumerated().map { index, month -> String in
             let (received, fixed) = counts[index]
             let shown = received >= threshold && fixed >= threshold && received - fixed >= threshold
