@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics"]
         ),
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
-        .testTarget(name: "VigieVideoTests", dependencies: ["VigieVideo", "VigieCore"]),
+        .testTarget(name: "VigieVideoTests", dependencies: ["VigieVideo", "VigieCore", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieStoreTests", dependencies: ["VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieIngestTests", dependencies: ["VigieIngest", "VigieStore", "VigieTestSupport"]),
         .testTarget(name: "VigieDemoTests", dependencies: ["VigieDemo", "VigieIngest", "VigieStore", "VigieTestSupport"]),

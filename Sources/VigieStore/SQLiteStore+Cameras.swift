@@ -33,7 +33,7 @@ extension SQLiteStore: CameraRegistry {
         String(decoding: try JSONEncoder().encode(zones), as: UTF8.self)
     }
 
-    private static func camera(_ row: Row) -> Camera {
+    static func camera(_ row: Row) -> Camera {
         let latitude: Double? = row["latitude"], longitude: Double? = row["longitude"]
         func zones(_ text: String) -> [ImageZone] { (try? JSONDecoder().decode([ImageZone].self, from: Data(text.utf8))) ?? [] }
         return Camera(

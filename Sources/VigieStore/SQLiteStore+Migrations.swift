@@ -359,6 +359,102 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v11: the video index, its day and hour summaries, rules and events") { db in
+            try db.execute(sql: """
+                CREATE TABLE video_recording (
+                    id INTEGER PRIMARY KEY,
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL CHECK (length(path) > 0),
+                    started_at REAL NOT NULL,
+                    ended_at REAL NOT NULL CHECK (ended_at >= started_at),
+                    width INTEGER NOT NULL CHECK (width > 0),
+                    height INTEGER NOT NULL CHECK (height > 0),
+                    owned INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX video_recording_by_camera ON video_recording(camera_id, started_at);
+                CREATE TABLE video_segment (
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    start REAL NOT NULL,
+                    end REAL NOT NULL,
+                    recording_id INTEGER NOT NULL REFERENCES video_recording(id) ON DELETE CASCADE,
+                    frames INTEGER NOT NULL,
+                    moving_frames INTEGER NOT NULL,
+                    largest_share REAL NOT NULL,
+                    grid BLOB NOT NULL,
+                    PRIMARY KEY (camera_id, start, recording_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX video_segment_by_recording ON video_segment(recording_id);
+                CREATE TABLE video_summary (
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    level INTEGER NOT NULL CHECK (level IN (3600, 86400)),
+                    start INTEGER NOT NULL,
+                    grid BLOB NOT NULL,
+                    moving_frames INTEGER NOT NULL,
+                    largest_share REAL NOT NULL,
+                    directions INTEGER NOT NULL,
+                    longest_dwell REAL NOT NULL,
+                    changes INTEGER NOT NULL,
+                    PRIMARY KEY (level, start, camera_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE video_track (
+                    id INTEGER PRIMARY KEY,
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    recording_id INTEGER NOT NULL REFERENCES video_recording(id) ON DELETE CASCADE,
+                    start REAL NOT NULL,
+                    end REAL NOT NULL,
+                    direction REAL,
+                    speed REAL NOT NULL,
+                    dwell REAL NOT NULL,
+                    largest_share REAL NOT NULL,
+                    points BLOB NOT NULL
+                );
+                CREATE INDEX video_track_by_camera ON video_track(camera_id, start);
+                CREATE INDEX video_track_by_recording ON video_track(recording_id);
+                CREATE TABLE video_change (
+                    id INTEGER PRIMARY KEY,
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    recording_id INTEGER NOT NULL REFERENCES video_recording(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('left', 'removed', 'changed')),
+                    start REAL NOT NULL,
+                    end REAL NOT NULL,
+                    min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL
+                );
+                CREATE INDEX video_change_by_camera ON video_change(camera_id, start);
+                CREATE INDEX video_change_by_recording ON video_change(recording_id);
+                CREATE TABLE video_rule (
+                    id INTEGER PRIMARY KEY,
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('intrusion', 'wrong-direction', 'density', 'object-left', 'crowd-movement')),
+                    zone TEXT,
+                    direction REAL,
+                    threshold REAL,
+                    legal_basis TEXT NOT NULL CHECK (length(trim(legal_basis)) > 0),
+                    enabled_by TEXT NOT NULL,
+                    enabled_at REAL NOT NULL,
+                    expires_at REAL NOT NULL CHECK (expires_at > enabled_at),
+                    disabled_at REAL
+                );
+                CREATE TABLE video_event (
+                    id INTEGER PRIMARY KEY,
+                    camera_id INTEGER NOT NULL REFERENCES camera(id) ON DELETE CASCADE,
+                    rule_id INTEGER REFERENCES video_rule(id) ON DELETE SET NULL,
+                    recording_id INTEGER REFERENCES video_recording(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    zone TEXT,
+                    time REAL NOT NULL,
+                    end REAL NOT NULL,
+                    x REAL, y REAL,
+                    detail TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'dismissed')),
+                    reviewed_by TEXT,
+                    reviewed_at REAL,
+                    note TEXT,
+                    CHECK ((status = 'pending') = (reviewed_by IS NULL))
+                );
+                CREATE INDEX video_event_by_time ON video_event(time);
+                CREATE INDEX video_event_by_recording ON video_event(recording_id);
+                """)
+        }
         return migrator
     }
 }

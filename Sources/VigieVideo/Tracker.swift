@@ -1,4 +1,5 @@
 import Foundation
+import VigieCore
 
 /// An object followed from frame to frame by its position alone: no appearance is kept, so nothing can
 /// tell one person from another.
@@ -118,27 +119,9 @@ public final class Tracker {
     }
 }
 
-/// Where motion was during a recording segment (10 s by default): a coarse grid of the share of frames
-/// each cell moved in, 0–255, so that a search can drop a segment without decoding it.
-public struct ActivityGrid: Sendable, Hashable {
-    public static let side = 16
-    public var cells: [UInt8]
-    public var frames: Int
-
-    public init(cells: [UInt8] = Array(repeating: 0, count: side * side), frames: Int = 0) {
-        self.cells = cells
-        self.frames = frames
-    }
-
-    /// Whether any cell of `region` (cell indices) moved in at least `minimumShare` of the frames.
-    public func active(in region: Set<Int>, minimumShare: Double) -> Bool {
-        region.contains { Double(cells[$0]) / 255 >= minimumShare && cells[$0] > 0 }
-    }
-}
-
 /// Builds a segment's activity grid from its frames' moving regions.
-public struct ActivityGridBuilder: Sendable {
-    private var counts = [Int](repeating: 0, count: ActivityGrid.side * ActivityGrid.side)
+public struct MotionGridBuilder: Sendable {
+    private var counts = [Int](repeating: 0, count: MotionGrid.cellCount)
     private var frames = 0
     private let width: Int
     private let height: Int
@@ -151,7 +134,7 @@ public struct ActivityGridBuilder: Sendable {
     public mutating func add(_ blobs: [Blob]) {
         frames += 1
         var touched = Set<Int>()
-        let side = ActivityGrid.side
+        let side = MotionGrid.side
         for blob in blobs {
             let x0 = blob.minX * side / width, x1 = min(side - 1, blob.maxX * side / width)
             let y0 = blob.minY * side / height, y1 = min(side - 1, blob.maxY * side / height)
@@ -160,8 +143,8 @@ public struct ActivityGridBuilder: Sendable {
         for cell in touched { counts[cell] += 1 }
     }
 
-    public func grid() -> ActivityGrid {
-        guard frames > 0 else { return ActivityGrid() }
-        return ActivityGrid(cells: counts.map { UInt8(min(255, ($0 * 255 + frames - 1) / frames)) }, frames: frames)
+    public func grid() -> MotionGrid {
+        guard frames > 0 else { return MotionGrid() }
+        return MotionGrid(cells: counts.map { UInt8(min(255, ($0 * 255 + frames - 1) / frames)) })
     }
 }

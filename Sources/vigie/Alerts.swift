@@ -34,7 +34,7 @@ struct Alerts: AsyncParsableCommand {
             let store = try store.openExisting()
             let snapshot = try store.analyticsSnapshot()
             guard let range = snapshot.dayRange else { throw CommandError("the store holds no incident yet") }
-            var filter = try filters.filter(store: store, snapshot: snapshot)
+            let filter = try filters.filter(store: store, snapshot: snapshot)
             // The scanned days are the filter's period (the latest day holding an incident by default);
             // the baseline reads the weeks before them.
             let first = filter.from.map { snapshot.localDay(of: $0) } ?? range.upperBound

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VigieCore
 import VigieVideo
 
 /// Clips made by ffmpeg during the test, with objects on known paths, then read back through ffmpeg.
@@ -8,13 +9,14 @@ struct FFmpegTests {
     static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-video-\(getpid())")
 
     /// Makes a 320×240 clip, 25 frames a second, of `seconds`: a grey ground, `video` filters after it, and a
-    /// white 24-pixel square overlaid at `x`, `y` (ffmpeg expressions of `t`; off-frame to hide it).
-    static func clip(_ name: String, seconds: Int, x: String?, y: String = "100", filters: String = "null") throws -> String {
+    /// white square (24 pixels unless `size` says otherwise) overlaid at `x`, `y` (ffmpeg expressions of `t`;
+    /// off-frame to hide it).
+    static func clip(_ name: String, seconds: Int, x: String?, y: String = "100", size: String = "24x24", filters: String = "null") throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(name + ".mp4").path
         var arguments = ["-y", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x606060:s=320x240:r=25:d=\(seconds)"]
         if let x {
-            arguments += ["-f", "lavfi", "-i", "color=c=white:s=24x24:r=25:d=\(seconds)", "-filter_complex",
+            arguments += ["-f", "lavfi", "-i", "color=c=white:s=\(size):r=25:d=\(seconds)", "-filter_complex",
                 "[0][1]overlay=x='\(x)':y='\(y)',\(filters)"]
         } else {
             arguments += ["-vf", filters]
@@ -34,7 +36,7 @@ struct FFmpegTests {
         let path = try Self.clip("entering", seconds: 12, x: "if(gte(t,4),(t-4)*40,-100)")
         let file = try FFmpegFrames(path: path, width: 320, rate: 5)
         #expect(file.width == 320 && file.height == 240)
-        let index = try VideoIndexer.index(file: file)
+        let index = try StreamIndexer(width: file.width, height: file.height).index(frames: file.next)
         #expect(index.frames == 60)
         let track = try #require(index.tracks.first)
         #expect(index.tracks.count == 1, "\(index.tracks.map(\.firstTime))")
@@ -43,15 +45,16 @@ struct FFmpegTests {
         #expect(index.segments.count == 2 && index.segments[0].movingFrames > 0)
         // The second segment's grid marks the square's row and not the top of the frame.
         let grid = index.segments[1].grid
-        #expect(grid.active(in: Set((6...8).map { $0 * 16 + 13 }), minimumShare: 0.05))
-        #expect(!grid.active(in: Set(0..<32), minimumShare: 0.01))
+        #expect(grid.peak(in: (6...8).map { $0 * 16 + 13 }) >= 0.05)
+        #expect(grid.peak(in: Array(0..<32)) == 0)
     }
 
     @Test("a static clip and a noise-only clip give no track and no moving segment")
     func quiet() throws {
         for (name, filters) in [("static", "null"), ("noise", "noise=alls=24:allf=t")] {
             let path = try Self.clip(name, seconds: 10, x: nil, filters: filters)
-            let index = try VideoIndexer.index(file: try FFmpegFrames(path: path))
+            let file = try FFmpegFrames(path: path)
+            let index = try StreamIndexer(width: file.width, height: file.height).index(frames: file.next)
             #expect(index.tracks.isEmpty, "\(name): \(index.tracks.count) tracks")
             #expect(index.segments.allSatisfy { $0.movingFrames == 0 }, "\(name): \(index.segments.map(\.movingFrames))")
         }

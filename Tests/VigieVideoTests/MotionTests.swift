@@ -125,11 +125,12 @@ struct MotionTests {
 
     @Test("a segment's activity grid marks the cells crossed and only those")
     func grid() {
-        var builder = ActivityGridBuilder(width: 160, height: 120)
+        var builder = MotionGridBuilder(width: 160, height: 120)
         builder.add([Blob(minX: 0, minY: 0, maxX: 9, maxY: 7, area: 80, centroidX: 5, centroidY: 4)])
         builder.add([])
         let grid = builder.grid()
-        #expect(grid.frames == 2 && grid.cells[0] == 128 && grid.cells.filter { $0 > 0 }.count == 1)
-        #expect(grid.active(in: [0, 1], minimumShare: 0.4) && !grid.active(in: [1, 17], minimumShare: 0.01))
+        #expect(grid.cells[0] == 128 && grid.cells.filter { $0 > 0 }.count == 1)
+        #expect(grid.peak(in: [0, 1]) > 0.4 && grid.peak(in: [1, 17]) == 0 && grid.peak(in: nil) > 0.4)
+        #expect(MotionGrid(packed: grid.packed) == grid && MotionGrid().packed.isEmpty)
     }
 }
