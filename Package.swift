@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "VigieBenchmarks",
-            dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics"]
+            dependencies: ["VigieCore", "VigieStore", "VigieIngest", "VigieDemo", "VigieAnalytics", "VigieVideo"]
         ),
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
         .testTarget(name: "VigieVideoTests", dependencies: ["VigieVideo", "VigieCore", "VigieStore", "VigieTestSupport"]),

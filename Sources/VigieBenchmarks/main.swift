@@ -49,6 +49,23 @@ func runBenchmark() async throws {
         var store: String?
         if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count { store = arguments[index + 1] }
         try ServerBenchmark(store: store, workDirectory: work, vigie: executableDirectory.appendingPathComponent("vigie")).run()
+    case "video":
+        var store: String?
+        var cameras = 50
+        var days = 365
+        var remaining = arguments.dropFirst()
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--db": store = remaining.popFirst()
+            case "--cameras": cameras = remaining.popFirst().flatMap { Int($0) } ?? 0
+            case "--days": days = remaining.popFirst().flatMap { Int($0) } ?? 0
+            default: throw BenchmarkError("unknown argument '\(argument)'")
+            }
+        }
+        try VideoBenchmark(
+            store: store, cameras: cameras, days: days, workDirectory: work,
+            sharedVideo: root.deletingLastPathComponent().appendingPathComponent("shared/video")
+        ).run()
     case "gi-calibration":
         HotspotCalibration().run()
     default:
@@ -58,6 +75,7 @@ func runBenchmark() async throws {
                    VigieBenchmarks forecast
                    VigieBenchmarks agenda [--db STORE]
                    VigieBenchmarks server [--db STORE]
+                   VigieBenchmarks video [--db STORE] [--cameras 50] [--days 365]
                    VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)

@@ -58,6 +58,11 @@ public struct MotionSettings: Sendable {
     public var sceneChangeShare = 0.6
     /// Frames learnt before anything is reported.
     public var warmUpFrames = 10
+    /// Where a pixel keeps flickering (rain on a puddle, leaves, a blinking sign) its own variance sets its
+    /// threshold: this many of its deviations, learnt at `varianceRate` a frame (about 10 s at 5 frames a
+    /// second), so one passing object hardly raises it.
+    public var pixelDeviations: Float = 3
+    public var varianceRate: Float = 0.02
 
     public init() {}
 }
@@ -86,6 +91,8 @@ public final class MotionDetector {
     public let settings: MotionSettings
     private var fast: [Float]
     private var slow: [Float]
+    /// Each pixel's variance around the fast background, tone curve taken out.
+    private var variance: [Float]
     private var mask: [UInt8]
     private var scratch: [UInt8]
     /// The opened mask being labelled: kept from frame to frame, as the other buffers, rather than made anew.
@@ -104,6 +111,7 @@ public final class MotionDetector {
         let count = width * height
         fast = Array(repeating: 0, count: count)
         slow = Array(repeating: 0, count: count)
+        variance = Array(repeating: 0, count: count)
         mask = Array(repeating: 0, count: count)
         scratch = Array(repeating: 0, count: count)
         grown = Array(repeating: 0, count: count)
@@ -121,9 +129,9 @@ public final class MotionDetector {
         }
         // The frame's overall shift against each background (the median difference), then the noise (the
         // median absolute residual): both from histograms, in one pass each.
-        let fastOffset = medianDifference(frame.pixels, fast)
-        let slowOffset = medianDifference(frame.pixels, slow)
-        let sigma = 1.4826 * medianResidual(frame.pixels, fast, offset: fastOffset)
+        let fastCurve = toneCurve(frame.pixels, fast)
+        let slowCurve = toneCurve(frame.pixels, slow)
+        let sigma = 1.4826 * medianResidual(frame.pixels, fast, curve: fastCurve)
         // A frame much noisier than the camera usually is did not get noisy: its scene changed (most pixels
         // moved, which the median residual measures once more than half of them do).
         if let usual = noise, frames >= settings.warmUpFrames, sigma > max(3 * usual, usual + 15) {
@@ -132,20 +140,29 @@ public final class MotionDetector {
         }
         let threshold = max(settings.minimumThreshold, settings.noiseFactor * (noise.map { min($0, sigma) } ?? sigma))
         var changed = 0
+        let floor = threshold * threshold, deviations = settings.pixelDeviations * settings.pixelDeviations
+        let varianceRate = settings.varianceRate, cap = 4 * floor
         frame.pixels.withUnsafeBufferPointer { pixels in
             fast.withUnsafeBufferPointer { fast in
                 slow.withUnsafeBufferPointer { slow in
                     ignored.withUnsafeBufferPointer { ignored in
+                        variance.withUnsafeMutableBufferPointer { variance in
                         mask.withUnsafeMutableBufferPointer { mask in
                             for i in 0..<count {
                                 if ignored[i] != 0 { mask[i] = 0; continue }
                                 let value = Float(pixels[i])
-                                let againstFast = abs(value - fast[i] - fastOffset) > threshold
-                                let againstSlow = abs(value - slow[i] - slowOffset) > threshold
+                                let residual = value - fast[i] - fastCurve[Int(fast[i])]
+                                let squared = residual * residual
+                                let limit = max(floor, deviations * variance[i])
+                                variance[i] += varianceRate * (min(squared, cap) - variance[i])
+                                let againstFast = squared > limit
+                                let slowResidual = value - slow[i] - slowCurve[Int(slow[i])]
+                                let againstSlow = slowResidual * slowResidual > limit
                                 // 1: moving; 2: changed against the slow background only.
                                 mask[i] = againstFast ? 1 : (againstSlow ? 2 : 0)
                                 if againstFast { changed += 1 }
                             }
+                        }
                         }
                     }
                 }
@@ -171,6 +188,7 @@ public final class MotionDetector {
         for i in 0..<(width * height) {
             fast[i] = Float(frame.pixels[i])
             slow[i] = fast[i]
+            variance[i] = 0
         }
         frames = 0
     }
@@ -196,14 +214,67 @@ public final class MotionDetector {
         }
     }
 
-    /// The median difference of the frame from a background: the frame's overall shift.
-    private func medianDifference(_ pixels: [UInt8], _ background: [Float]) -> Float {
-        Float(sampledMedian(pixels, background, bins: 511) { Int(($0 - $1).rounded()) + 255 } - 255)
+    /// How the frame's light differs from a background, as a function of the background's level: the
+    /// median difference for each band of 16 grey levels, interpolated to every level. A change of
+    /// exposure or gain moves bright pixels more than dark ones, which one overall shift cannot follow.
+    private func toneCurve(_ pixels: [UInt8], _ background: [Float]) -> [Float] {
+        let bands = 16
+        var histograms = [Int](repeating: 0, count: bands * 511)
+        var counts = [Int](repeating: 0, count: bands)
+        pixels.withUnsafeBufferPointer { pixels in
+            background.withUnsafeBufferPointer { background in
+                ignored.withUnsafeBufferPointer { ignored in
+                    histograms.withUnsafeMutableBufferPointer { histograms in
+                        var i = 0
+                        while i < pixels.count {
+                            if ignored[i] == 0 {
+                                let level = Int(background[i])
+                                let band = level >> 4
+                                histograms[band * 511 + Int(pixels[i]) - level + 255] += 1
+                                counts[band] += 1
+                            }
+                            i += 4
+                        }
+                    }
+                }
+            }
+        }
+        // The whole frame's median difference at the background's median level, and a slope (a change of
+        // gain) from the bands far enough from that level: the weighted median of their medians' slopes,
+        // at most ±0.3. Both are medians, so a large object moving through one band cannot bend the line.
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return [Float](repeating: 0, count: 256) }
+        var whole = [Int](repeating: 0, count: 511)
+        for band in 0..<bands { for value in 0..<511 { whole[value] += histograms[band * 511 + value] } }
+        let overall = Double(Self.median(whole, total) - 255)
+        var seen = 0, centreBand = 0
+        for band in 0..<bands {
+            seen += counts[band]
+            if seen * 2 >= total { centreBand = band; break }
+        }
+        let centre = Double(centreBand * 16) + 7.5
+        var slopes: [(slope: Double, weight: Int)] = []
+        for band in 0..<bands where counts[band] * 50 >= total && abs(band - centreBand) >= 2 {
+            let median = Double(Self.median(Array(histograms[(band * 511)..<((band + 1) * 511)]), counts[band]) - 255)
+            slopes.append(((median - overall) / (Double(band * 16) + 7.5 - centre), counts[band]))
+        }
+        var slope = 0.0
+        if !slopes.isEmpty {
+            slopes.sort { $0.slope < $1.slope }
+            let half = slopes.reduce(0) { $0 + $1.weight }
+            var running = 0
+            for entry in slopes {
+                running += entry.weight
+                if running * 2 >= half { slope = entry.slope; break }
+            }
+            slope = max(-0.3, min(0.3, slope))
+        }
+        return (0..<256).map { Float(overall + slope * (Double($0) - centre)) }
     }
 
-    /// The median absolute residual once the shift is taken out: the frame's noise.
-    private func medianResidual(_ pixels: [UInt8], _ background: [Float], offset: Float) -> Float {
-        Float(sampledMedian(pixels, background, bins: 256) { Int(abs($0 - $1 - offset).rounded()) })
+    /// The median absolute residual once the tone curve is taken out: the frame's noise.
+    private func medianResidual(_ pixels: [UInt8], _ background: [Float], curve: [Float]) -> Float {
+        Float(sampledMedian(pixels, background, bins: 256) { Int(abs($0 - $1 - curve[Int($1)]).rounded()) })
     }
 
     /// The median of `bin(pixel, background)` over every fourth pixel not ignored (enough for a median),
@@ -297,10 +368,39 @@ public final class MotionDetector {
                     if y > 0, grown[i - w] == 1 { grown[i - w] = 2; stack.append(i - w) }
                     if y < h - 1, grown[i + w] == 1 { grown[i + w] = 2; stack.append(i + w) }
                 }
-                guard blob.area >= settings.minimumArea else { continue }
                 blob.centroidX = Double(sumX) / Double(blob.area)
                 blob.centroidY = Double(sumY) / Double(blob.area)
                 blobs.append(blob)
+            }
+        }
+        return Self.merged(blobs, margin: max(2, w / 50)).filter { $0.area >= settings.minimumArea }
+    }
+
+    /// Regions whose boxes come within `margin` pixels of each other, merged: one object seen in pieces
+    /// (a person's arm, head and legs against a background of their colour) is one object.
+    static func merged(_ blobs: [Blob], margin: Int) -> [Blob] {
+        var blobs = blobs.sorted { $0.area > $1.area }
+        var merging = true
+        while merging {
+            merging = false
+            var i = 0
+            while i < blobs.count {
+                var j = i + 1
+                while j < blobs.count {
+                    let (a, b) = (blobs[i], blobs[j])
+                    if a.minX - margin <= b.maxX && b.minX - margin <= a.maxX && a.minY - margin <= b.maxY && b.minY - margin <= a.maxY {
+                        let area = a.area + b.area
+                        blobs[i] = Blob(
+                            minX: min(a.minX, b.minX), minY: min(a.minY, b.minY), maxX: max(a.maxX, b.maxX), maxY: max(a.maxY, b.maxY), area: area,
+                            centroidX: (a.centroidX * Double(a.area) + b.centroidX * Double(b.area)) / Double(area),
+                            centroidY: (a.centroidY * Double(a.area) + b.centroidY * Double(b.area)) / Double(area))
+                        blobs.remove(at: j)
+                        merging = true
+                    } else {
+                        j += 1
+                    }
+                }
+                i += 1
             }
         }
         return blobs

@@ -50,6 +50,32 @@ public struct VideoIndex: Sendable {
         self.frames = frames
     }
 
+    /// When something travelled across the image: the moments of tracks that covered at least
+    /// `minimumTravel` of the image width in all, at which they moved more than `minimumMove` of it within a
+    /// second either side; merged into spans. A person shifting on the spot or a flickering patch does not
+    /// travel; a car or a walker does.
+    public func movingSpans(minimumTravel: Double = 0.05, minimumMove: Double = 0.05) -> [ClosedRange<Double>] {
+        let (travel, move) = (minimumTravel * Double(width), minimumMove * Double(width))
+        var times: [Double] = []
+        for track in tracks {
+            let points = track.points
+            guard let first = points.first, points.contains(where: { hypot($0.x - first.x, $0.y - first.y) >= travel }) else { continue }
+            for point in points {
+                let near = points.filter { abs($0.time - point.time) <= 1 }
+                if near.contains(where: { hypot($0.x - point.x, $0.y - point.y) > move }) { times.append(point.time) }
+            }
+        }
+        var spans: [ClosedRange<Double>] = []
+        for time in times.sorted() {
+            if let last = spans.last, time - last.upperBound <= 0.5 {
+                spans[spans.count - 1] = last.lowerBound...time
+            } else {
+                spans.append(time...time)
+            }
+        }
+        return spans
+    }
+
     mutating func append(_ other: VideoIndex) {
         frames += other.frames
         segments += other.segments
@@ -285,12 +311,16 @@ public final class StreamIndexer {
         return (.changed, candidate.first, nil)
     }
 
-    /// When a track came to rest: the start of its last run of points within `radius` of its last point.
+    /// When a track came to rest: the start of its last run of points that fits in a square of side
+    /// 2 × `radius` (an object taken in by the background shrinks, and its foot drifts a little).
     static func restTime(of track: Track, radius: Double) -> Double {
         guard let last = track.points.last else { return 0 }
+        var (minX, maxX, minY, maxY) = (last.x, last.x, last.y, last.y)
         var time = last.time
         for point in track.points.reversed() {
-            if hypot(point.x - last.x, point.y - last.y) > radius { break }
+            minX = min(minX, point.x); maxX = max(maxX, point.x)
+            minY = min(minY, point.y); maxY = max(maxY, point.y)
+            if maxX - minX > 2 * radius || maxY - minY > 2 * radius { break }
             time = point.time
         }
         return time

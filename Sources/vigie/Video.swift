@@ -80,6 +80,7 @@ struct Video: AsyncParsableCommand {
                 print(String(format: "  %6.1f–%6.1f s  %3d frames moving, at most %4.1f %% of the frame", segment.start, segment.end,
                     segment.movingFrames, segment.largestShare * 100))
             }
+            print("  moving: " + index.movingSpans().map { String(format: "%.1f–%.1f s", $0.lowerBound, $0.upperBound) }.joined(separator: ", "))
             print("  \(index.tracks.count) tracks; scene changes at \(index.sceneChanges.map { String(format: "%.1f s", $0) }.joined(separator: ", "))")
             for track in index.tracks {
                 print(String(format: "    track %d: %.1f–%.1f s, %@, %.0f px/s, dwell %.1f s", track.id, track.firstTime, track.lastTime,
@@ -96,11 +97,13 @@ struct Video: AsyncParsableCommand {
 
     struct VideoIndexDocument: Encodable {
         struct Segment: Encodable { let start: Double; let end: Double; let movingFrames: Int; let largestShare: Double; let grid: [UInt8] }
-        struct TrackSummary: Encodable { let id: Int; let start: Double; let end: Double; let direction: Double?; let speed: Double; let dwell: Double }
+        struct TrackSummary: Encodable { let id: Int; let start: Double; let end: Double; let direction: Double?; let speed: Double; let dwell: Double; let points: [[Double]] }
         struct Change: Encodable { let kind: String; let start: Double; let end: Double }
         struct Event: Encodable { let kind: String; let zone: String?; let time: Double; let detail: String }
         let width: Int, height: Int, frames: Int, seconds: Double
         let segments: [Segment], tracks: [TrackSummary], changes: [Change], events: [Event], sceneChanges: [Double]
+        /// When something travelled across the image, [start, end] in seconds.
+        let moving: [[Double]]
 
         init(_ index: VideoIndex, seconds: Double) {
             width = index.width
@@ -109,11 +112,14 @@ struct Video: AsyncParsableCommand {
             self.seconds = seconds
             segments = index.segments.map { .init(start: $0.start, end: $0.end, movingFrames: $0.movingFrames, largestShare: $0.largestShare, grid: $0.grid.cells) }
             tracks = index.tracks.map {
-                .init(id: $0.id, start: $0.firstTime, end: $0.lastTime, direction: $0.direction, speed: $0.meanSpeed, dwell: $0.dwell(radius: Double(index.width) / 40))
+                .init(
+                    id: $0.id, start: $0.firstTime, end: $0.lastTime, direction: $0.direction, speed: $0.meanSpeed,
+                    dwell: $0.dwell(radius: Double(index.width) / 40), points: $0.points.map { [$0.time, $0.x, $0.y] })
             }
             changes = index.changes.map { .init(kind: $0.kind.rawValue, start: $0.start, end: $0.end) }
             events = index.events.map { .init(kind: $0.rule.kind.rawValue, zone: $0.rule.zone, time: $0.time, detail: $0.detail) }
             sceneChanges = index.sceneChanges
+            moving = index.movingSpans().map { [$0.lowerBound, $0.upperBound] }
         }
     }
 
