@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "VigieServer",
             dependencies: [
-                "VigieCore", "VigieAnalytics", "VigieIngest",
+                "VigieCore", "VigieAnalytics", "VigieIngest", "VigieVideo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "VigieServerTests",
             dependencies: [
-                "VigieServer", "VigieStore", "VigieTestSupport", "Yams",
+                "VigieServer", "VigieStore", "VigieTestSupport", "VigieVideo", "Yams",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),

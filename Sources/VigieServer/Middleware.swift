@@ -68,6 +68,7 @@ struct SessionMiddleware: RouterMiddleware {
         let parts = path.split(separator: "/")
         if parts.count == 2 && parts[0] == "triage" { return true }
         if parts.count == 3 && parts[0] == "suivi" && parts[2] == "reopen" { return true }
+        if parts.count == 4 && parts[0] == "video" && parts[1] == "events" && parts[3] == "review" { return true }
         return parts.count == 3 && parts[0] == "alerts" && parts[2] == "acknowledge"
     }
 
@@ -147,5 +148,8 @@ enum ServedRoutes {
         ("/triage", ["GET"]), ("/triage/{id}", ["GET", "POST"]), ("/triage/{id}/photo", ["GET"]),
         ("/chiffres", ["GET"]), ("/opendata/incidents.csv", ["GET"]), ("/opendata/incidents.geojson", ["GET"]),
         ("/opendata/districts.geojson", ["GET"]),
+        ("/api/v1/cameras", ["GET"]), ("/api/v1/video/search", ["GET"]), ("/api/v1/video/thumbnail", ["GET"]), ("/api/v1/video/clip", ["GET"]),
+        ("/api/v1/video/attention", ["GET"]), ("/api/v1/video/events", ["GET"]), ("/api/v1/video/events/{id}/review", ["POST"]),
+        ("/video", ["GET"]), ("/video/search", ["GET"]), ("/video/play", ["GET"]), ("/video/events", ["GET"]), ("/video/events/{id}/review", ["POST"]),
     ]
 }

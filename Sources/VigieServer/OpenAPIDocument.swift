@@ -27,6 +27,26 @@ components:
       scheme: bearer
       description: An API token from `vigie tokens create`, acting as its account.
   schemas:
+    VideoRuleKind: {type: string, enum: [intrusion, wrong-direction, density, object-left, crowd-movement]}
+    VideoEventStatus: {type: string, enum: [pending, confirmed, dismissed]}
+    VideoEvent:
+      type: object
+      required: [id, camera, kind, time, end, detail, status, thumbnail]
+      properties:
+        id: {type: integer}
+        camera: {type: string}
+        kind: {$ref: "#/components/schemas/VideoRuleKind"}
+        zone: {type: [string, "null"]}
+        time: {type: string, format: date-time}
+        end: {type: string, format: date-time}
+        x: {type: [number, "null"]}
+        y: {type: [number, "null"]}
+        detail: {type: string}
+        status: {$ref: "#/components/schemas/VideoEventStatus"}
+        reviewedBy: {type: [string, "null"]}
+        reviewedAt: {type: [string, "null"], format: date-time}
+        note: {type: [string, "null"]}
+        thumbnail: {type: string}
     RequestStatus:
       type: string
       enum: [open, in-progress, action-scheduled, fixed, duplicate, not-responsible, closed]
@@ -1026,5 +1046,200 @@ paths:
                   reason: {type: [string, "null"]}
         "401": {$ref: "#/components/responses/Unauthenticated"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/cameras:
+    get:
+      operationId: cameras
+      summary: The register of cameras, with their zones (drawn on the image, points as shares of its width and height) and their rules.
+      responses:
+        "200":
+          description: Every camera.
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  type: object
+                  required: [name, title, authorisation, retentionDays, zones, privacyMasks, rules]
+                  properties:
+                    name: {type: string}
+                    title: {type: string}
+                    latitude: {type: [number, "null"]}
+                    longitude: {type: [number, "null"]}
+                    heading: {type: [number, "null"]}
+                    authorisation: {type: string}
+                    retentionDays: {type: integer, minimum: 1, maximum: 30}
+                    zones: {type: array, items: {type: object, required: [name, points], properties: {name: {type: string}, points: {type: array, items: {type: array, items: {type: number}}}}}}
+                    privacyMasks: {type: integer}
+                    rules:
+                      type: array
+                      items:
+                        type: object
+                        required: [id, kind, threshold, legalBasis, enabledBy, enabledAt, expiresAt, running]
+                        properties:
+                          id: {type: integer}
+                          kind: {$ref: "#/components/schemas/VideoRuleKind"}
+                          zone: {type: [string, "null"]}
+                          direction: {type: [number, "null"]}
+                          threshold: {type: number}
+                          legalBasis: {type: string}
+                          enabledBy: {type: string}
+                          enabledAt: {type: string, format: date-time}
+                          expiresAt: {type: string, format: date-time}
+                          running: {type: boolean}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/video/search:
+    get:
+      operationId: videoSearch
+      summary: >
+        Searches the motion index, the latest first. Moments of activity by default; objects' paths with direction
+        or dwell; objects left or removed with changes. Days and hours that cannot match are dropped from their
+        summaries before any segment is read. refine=1 then decodes only the key frames of the spans found.
+      parameters:
+        - {name: camera, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true, description: Cameras by name; all when none.}
+        - {name: from, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset; 24 hours before `to` by default.}
+        - {name: to, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset; now by default.}
+        - {name: zone, in: query, schema: {type: string}, description: "A zone drawn on the image: x,y points (shares 0–1) separated by ';', at least 3."}
+        - {name: activity, in: query, schema: {type: number, minimum: 0, maximum: 1, default: 0.05}, description: The least share of a segment's frames some cell of the zone moved in.}
+        - {name: direction, in: query, schema: {type: number, minimum: 0, maximum: 359.999}, description: Degrees clockwise from the top of the image.}
+        - {name: tolerance, in: query, schema: {type: number, minimum: 0, maximum: 180, default: 45}}
+        - {name: dwell, in: query, schema: {type: number, minimum: 0, maximum: 86400}, description: Seconds an object stayed in one place.}
+        - {name: changes, in: query, schema: {type: string}, description: "any, or left, removed, changed separated by commas."}
+        - {name: density, in: query, schema: {type: number, minimum: 0, maximum: 1}, description: The least mean share of the zone moving over a segment.}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}, description: With refine, at most 50 (20 by default).}
+        - {name: refine, in: query, schema: {type: string, enum: ["0", "1"]}}
+        - {name: reason, in: query, schema: {type: string}, description: The case or requisition the search is for; kept in the audit log with the query.}
+      responses:
+        "200":
+          description: The moments found, with links to their thumbnail and playback, and what the index read.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [spans, milliseconds, days, hours, segments, tracks, changes]
+                properties:
+                  spans:
+                    type: array
+                    items:
+                      type: object
+                      required: [camera, start, end, reason, detail, activity, thumbnail, play]
+                      properties:
+                        camera: {type: string}
+                        start: {type: string, format: date-time}
+                        end: {type: string, format: date-time}
+                        reason: {type: string, enum: [activity, track, change]}
+                        detail: {type: string}
+                        x: {type: [number, "null"]}
+                        y: {type: [number, "null"]}
+                        activity: {type: number}
+                        thumbnail: {type: string}
+                        play: {type: string}
+                  milliseconds: {type: number}
+                  days: {type: integer}
+                  hours: {type: integer}
+                  segments: {type: integer}
+                  tracks: {type: integer}
+                  changes: {type: integer}
+                  keyframes: {type: [integer, "null"]}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/video/thumbnail:
+    get:
+      operationId: videoThumbnail
+      summary: A JPEG of a camera's image at a moment (its latest footage without `at`), 320 pixels wide, privacy masks painted over.
+      parameters:
+        - {name: camera, in: query, required: true, schema: {type: string}}
+        - {name: at, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset.}
+      responses:
+        "200":
+          description: The image.
+          content: {image/jpeg: {schema: {type: string, format: binary}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/video/clip:
+    get:
+      operationId: videoClip
+      summary: An MP4 of a camera's footage from `from` to `to` (at most 300 s), privacy masks painted over.
+      parameters:
+        - {name: camera, in: query, required: true, schema: {type: string}}
+        - {name: from, in: query, required: true, schema: {type: string}}
+        - {name: to, in: query, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: The clip.
+          content: {video/mp4: {schema: {type: string, format: binary}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+  /api/v1/video/attention:
+    get:
+      operationId: videoAttention
+      summary: Cameras ordered by how unusual their last two minutes' activity is against the day before, pending events first.
+      responses:
+        "200":
+          description: The queue.
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  type: object
+                  required: [camera, title, score, recent, usual, pendingEvents]
+                  properties:
+                    camera: {type: string}
+                    title: {type: string}
+                    score: {type: number}
+                    recent: {type: number}
+                    usual: {type: number}
+                    pendingEvents: {type: integer}
+                    lastSeen: {type: [string, "null"], format: date-time}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/video/events:
+    get:
+      operationId: videoEvents
+      summary: Events the cameras' rules raised, the latest first, with the operator's decision on each.
+      parameters:
+        - {name: status, in: query, schema: {$ref: "#/components/schemas/VideoEventStatus"}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 100}}
+      responses:
+        "200":
+          description: The events.
+          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/VideoEvent"}}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/v1/video/events/{id}/review:
+    post:
+      operationId: reviewVideoEvent
+      summary: Confirms or dismisses a pending event; the decision is kept with who made it, and cannot be made twice.
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [status]
+              properties:
+                status: {type: string, enum: [confirmed, dismissed]}
+                note: {type: [string, "null"], maxLength: 2000}
+      responses:
+        "200":
+          description: The event as decided.
+          content: {application/json: {schema: {$ref: "#/components/schemas/VideoEvent"}}}
+        "400": {$ref: "#/components/responses/BadParameter"}
+        "401": {$ref: "#/components/responses/Unauthenticated"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409":
+          description: The event was already decided.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
 """#
 }

@@ -20,6 +20,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageSources = "manage-sources"
     case readCitizenRequests = "read-citizen-requests"
     case triageCitizenRequests = "triage-citizen-requests"
+    case readVideo = "read-video"
+    case reviewVideoEvents = "review-video-events"
 
     /// The roles that hold the permission.
     public var roles: Set<Role> {
@@ -38,6 +40,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .scanAlerts: [.admin, .analyst]
         case .manageSources: [.admin]
         case .readCitizenRequests, .triageCitizenRequests: [.admin, .commander, .operator]
+        case .readVideo, .reviewVideoEvents: [.admin, .videoOperator]
         }
     }
 
@@ -62,6 +65,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageSources: "add or change entries of the register of sources"
         case .readCitizenRequests: "read citizen requests and their reporters' contacts"
         case .triageCitizenRequests: "handle citizen requests"
+        case .readVideo: "search recordings and view cameras"
+        case .reviewVideoEvents: "confirm or dismiss video events"
         }
     }
 }

@@ -5,6 +5,7 @@ import NIOPosix
 import VigieAnalytics
 import VigieIngest
 import VigieCore
+import VigieVideo
 
 /// The routes of the API, each checked against the permission table and audited.
 struct APIRoutes: Sendable {
@@ -25,6 +26,8 @@ struct APIRoutes: Sendable {
     let pseudonymiser: Pseudonymiser?
     /// Citizen requests: taken in, checked, handled.
     let desk: CitizenDesk
+    /// Thumbnails and clips cut from cameras' footage.
+    let media: VideoMedia
 
     func add(to router: Router<VigieRequestContext>) {
         let api = router.group("api/v1")
@@ -57,6 +60,7 @@ struct APIRoutes: Sendable {
         api.get("audit/verify", use: authorized(.readAudit, verify))
         api.get("citizen-requests", use: authorized(.readCitizenRequests, citizenRequests))
         api.post("citizen-requests/:id/updates", use: authorized(.triageCitizenRequests, updateCitizenRequest))
+        addVideoRoutes(to: api)
     }
 
     /// A route that needs `permission`: 401 without a session, 403 for a role without it; every request let

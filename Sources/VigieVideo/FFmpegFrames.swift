@@ -105,7 +105,8 @@ public final class FFmpegFrames {
         return GrayFrame(width: width, height: height, pixels: pixels, time: Double(index) / rate)
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    /// Runs a tool to its end and returns what it wrote; a failure names the tool and its last argument.
+    public static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: tool)

@@ -30,7 +30,8 @@ public struct RecordingIndexer: Sendable {
 
     /// Indexes a recording file that started at `startedAt`, then stores the recording and its whole index
     /// (one transaction for the index).
-    public func index(file path: String, camera: Camera, startedAt: Date, into store: VideoIndexRepository, now: Date = Date()) throws
+    /// `owned` says Vigie wrote the file itself, so that the retention purge deletes it too.
+    public func index(file path: String, camera: Camera, startedAt: Date, into store: VideoIndexRepository, now: Date = Date(), owned: Bool = false) throws
         -> (recording: VideoRecording, index: VideoIndex)
     {
         guard let cameraID = camera.id else { throw VideoError("camera '\(camera.name)' is not registered") }
@@ -41,7 +42,7 @@ public struct RecordingIndexer: Sendable {
         let length = frames.duration ?? Double(index.frames) / rate
         let recording = try store.addRecording(VideoRecording(
             cameraID: cameraID, path: URL(fileURLWithPath: path).standardizedFileURL.path, startedAt: startedAt,
-            endedAt: startedAt.addingTimeInterval(length), width: frames.width, height: frames.height))
+            endedAt: startedAt.addingTimeInterval(length), width: frames.width, height: frames.height, owned: owned))
         try store.store(index.batch(recording: recording, camera: camera))
         return (recording, index)
     }

@@ -134,6 +134,9 @@ public final class StreamIndexer {
     private var candidates: [ChangeCandidate] = []
     /// Tracks ended lately, to tell what a change came from.
     private var recentTracks: [Track] = []
+    /// The last frame's time and the gap before it, so that the last segment ends with the recording.
+    private var lastTime = 0.0
+    private var lastGap = 0.0
 
     /// `rules` are the camera's rules running now, `zones` the camera's zones they name; `ignored` its
     /// privacy masks rasterised at the frame size.
@@ -167,6 +170,8 @@ public final class StreamIndexer {
     /// Takes one frame; returns what it completed.
     public func process(_ frame: GrayFrame) -> VideoIndex {
         var out = VideoIndex(width: width, height: height, frames: 1)
+        if frame.time > lastTime { lastGap = frame.time - lastTime }
+        lastTime = frame.time
         while frame.time >= segment.end { closeSegment(into: &out) }
         let result = detector.process(frame)
         if result.sceneChange {
@@ -191,7 +196,11 @@ public final class StreamIndexer {
     /// Ends the recording: the segment under way, the tracks and changes still open.
     public func finish() -> VideoIndex {
         var out = VideoIndex(width: width, height: height)
-        if segment.frames > 0 { closeSegment(into: &out) }
+        if segment.frames > 0 {
+            // The recording ends within this segment: so does the segment.
+            segment.end = min(segment.end, lastTime + lastGap)
+            closeSegment(into: &out)
+        }
         let ended = tracker.finish()
         recentTracks += ended
         out.tracks += ended.filter { $0.points.count >= minimumTrackFrames }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigieVideo
 import VigieCore
 import VigieStore
 
@@ -44,9 +45,11 @@ struct Retention: AsyncParsableCommand {
             let store = try store.openExisting()
             let purges = try store.enforceRetention(now: Date(), dryRun: false)
             let contacts = try store.purgeReporterData(now: Date())
+            let video = try VideoRetention.apply(store: store, media: self.store.videoMedia, now: Date())
             if json { try Output.json(purges) } else {
                 Retention.print(purges, verb: "removed")
                 Swift.print("\(contacts) citizen request(s) lost their reporter's contact or photo, past their date")
+                Swift.print("video past each camera's retention: \(video.segments) segments, \(video.tracks) tracks, \(video.changes) changes, \(video.events) events, \(video.recordings) recordings removed; \(video.files.count) footage files and \(video.mediaFiles) thumbnails and clips deleted")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigieVideo
 import Hummingbird
 import VigieIngest
 import VigieServer
@@ -44,14 +45,14 @@ struct Serve: AsyncParsableCommand {
         let store = try store.openExisting()
         let catalogue = try services.map { try CitizenServiceFile.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
         try await Self.serve(
-            store, host: host, port: port, tiles: tiles,
+            store, host: host, port: port, tiles: tiles, media: self.store.videoMedia,
             citizens: CitizenSettings(
                 jurisdiction: jurisdiction, publicURL: publicURL, behindProxy: behindProxy, catalogue: catalogue,
                 contactRetentionDays: contactRetentionDays))
     }
 
     static func serve(
-        _ store: SQLiteStore, host: String, port: Int, tiles: String? = nil, citizens: CitizenSettings = CitizenSettings()
+        _ store: SQLiteStore, host: String, port: Int, tiles: String? = nil, media: VideoMedia, citizens: CitizenSettings = CitizenSettings()
     ) async throws {
         if try store.accounts().isEmpty {
             Output.note("no account yet: create one with `vigie users add NAME --role admin`")
@@ -61,7 +62,7 @@ struct Serve: AsyncParsableCommand {
         let pseudonymiser = try Pseudonymiser.fromEnvironment()
         print("Vigie serves http://\(host):\(port)/ (Ctrl-C stops it)")
         try await VigieServer.application(
-            store: store, host: host, port: port, pseudonymiser: pseudonymiser, tiles: tiles, citizens: citizens
+            store: store, host: host, port: port, pseudonymiser: pseudonymiser, tiles: tiles, citizens: citizens, media: media
         ).runService()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigieVideo
 import VigieStore
 
 /// Where the embedded store lives, shared by every command that reads or writes it.
@@ -12,6 +13,10 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens, creating and migrating if needed, the store.
     func open() throws -> SQLiteStore { try SQLiteStore.open(path: path) }
+
+    /// Where thumbnails and clips cut from cameras' footage are kept: beside the store, so that the server
+    /// and `vigie retention apply` purge the same ones.
+    var videoMedia: VideoMedia { VideoMedia(directory: URL(fileURLWithPath: path + "-video")) }
 
     /// Opens a store that must exist already, for commands that only read: a mistyped path is an error,
     /// not a new empty store.

@@ -88,6 +88,8 @@ struct ServerTests {
         ("/api/v1/patrol?method=count&units=2&horizon=8h", .readForecasts),
         ("/api/v1/users", .readAccounts), ("/api/v1/audit?limit=5", .readAudit), ("/api/v1/audit/verify", .readAudit),
         ("/api/v1/citizen-requests", .readCitizenRequests),
+        ("/api/v1/cameras", .readVideo), ("/api/v1/video/search", .readVideo), ("/api/v1/video/attention", .readVideo),
+        ("/api/v1/video/events", .readVideo),
     ]
 
     @Test("every role against every route: allowed or 403, never anything else; 401 without a session")

@@ -103,6 +103,8 @@ struct PageMatrixTests {
         ("/quarantine", .readQuarantine, "lignes en quarantaine"), ("/sources", .readSources, "Main courante"),
         ("/users", .readAccounts, "commander"), ("/audit", .readAudit, "La chaîne du journal est intacte"),
         ("/triage", .readCitizenRequests, #"id="requests""#),
+        ("/video", .readVideo, "caméras par activité inhabituelle"), ("/video/search", .readVideo, "Rechercher dans les enregistrements"),
+        ("/video/events", .readVideo, "Évènements à examiner"),
     ]
 
     @Test("the overview lists the open alerts; an operator acknowledges one with a note through its form, which needs the CSRF token")

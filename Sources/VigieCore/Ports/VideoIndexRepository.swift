@@ -9,6 +9,8 @@ public struct VideoPurge: Hashable, Sendable {
     public var changes = 0
     public var events = 0
     public var files: [String] = []
+    /// Thumbnails and clips deleted with them.
+    public var mediaFiles = 0
     public init() {}
 }
 

@@ -74,7 +74,7 @@ enum HTML {
     static let pages: [(path: String, key: String, permission: Permission)] = [
         ("/", "overview", .readStatistics), ("/map", "map", .readStatistics), ("/trends", "trends", .readStatistics),
         ("/patrol", "patrol", .readForecasts), ("/agenda", "agenda", .readAgenda), ("/report", "report", .readStatistics),
-        ("/triage", "triage", .readCitizenRequests),
+        ("/triage", "triage", .readCitizenRequests), ("/video", "video", .readVideo),
         ("/quarantine", "quarantine", .readQuarantine), ("/sources", "sources", .readSources), ("/users", "users", .readAccounts),
         ("/audit", "audit", .readAudit),
     ]

@@ -20,7 +20,7 @@ enum Language: String, Sendable, CaseIterable {
 
     static let french: [String: String] = [
         "title": "Vigie, observatoire de la tranquillité publique",
-        "overview": "Vue d'ensemble", "triage": "Signalements", "map": "Carte", "agenda": "Agenda", "audit": "Journal d'audit",
+        "overview": "Vue d'ensemble", "triage": "Signalements", "video": "Vidéo", "map": "Carte", "agenda": "Agenda", "audit": "Journal d'audit",
         "logout": "Se déconnecter", "login": "Connexion", "name": "Identifiant", "password": "Mot de passe",
         "sign-in": "Se connecter", "other-language": "English",
         "last-28": "28 derniers jours", "previous-28": "28 jours précédents", "change": "Évolution",
@@ -57,7 +57,7 @@ enum Language: String, Sendable, CaseIterable {
 
     static let english: [String: String] = [
         "title": "Vigie, public-tranquillity observatory",
-        "overview": "Overview", "triage": "Citizen requests", "map": "Map", "agenda": "Agenda", "audit": "Audit log",
+        "overview": "Overview", "triage": "Citizen requests", "video": "Video", "map": "Map", "agenda": "Agenda", "audit": "Audit log",
         "logout": "Log out", "login": "Log in", "name": "Name", "password": "Password",
         "sign-in": "Log in", "other-language": "Français",
         "last-28": "Last 28 days", "previous-28": "28 days before", "change": "Change",

@@ -28,6 +28,7 @@ struct WebRoutes: Sendable {
         router.get("report", use: report)
         addCitizenPages(to: router)
         addPublicPages(to: router)
+        addVideoPages(to: router)
         router.get("assets/briefing.css") { _, _ in Self.asset(PatrolBriefing.stylesheet, type: "text/css; charset=utf-8") }
         router.get("assets/vigie.css") { _, _ in Self.asset(WebAssets.css, type: "text/css; charset=utf-8") }
         router.get("assets/vigie.js") { _, _ in Self.asset(WebAssets.javascript, type: "application/javascript; charset=utf-8") }
