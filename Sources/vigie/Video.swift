@@ -126,7 +126,7 @@ struct Video: AsyncParsableCommand {
     struct Follow: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Follow a camera's live stream (RTSP, or a file played in real time) and store its index as it goes.",
-            discussion: "Each 10 s segment, the tracks that ended and the events raised are stored as soon as they are complete. With --footage, the stream is also written as 10-minute MP4 files there, kept for the camera's retention.")
+            discussion: "Each 10 s segment, the tracks that ended and the events raised are stored as soon as they are complete. With --footage, the stream is also written as 10-minute MP4 files there, kept for the camera's retention. Times run from when the follow starts: a file followed without --real-time runs ahead of the clock.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The stream's address (rtsp://…) or a file.") var source: String
         @Option(help: "The registered camera.") var camera: String

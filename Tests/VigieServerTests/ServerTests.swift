@@ -221,8 +221,12 @@ struct ServerTests {
             async let live = client.execute(uri: "/api/v1/live?seconds=4", method: .get, headers: [.cookie: cookie]) { response in
                 (response.status, response.headers[.contentType], String(buffer: response.body))
             }
-            try await Task.sleep(for: .milliseconds(400))
-            try write(["f"], category: "damage")
+            // Written three times across the first 2.5 s, so that a stream a loaded machine opens late still
+            // sees one of them.
+            for (delay, reference) in [(400, "f"), (1_100, "g"), (1_000, "h")] {
+                try await Task.sleep(for: .milliseconds(delay))
+                try write([reference], category: "damage")
+            }
             let (liveStatus, liveType, stream) = try await live
             #expect(liveStatus == .ok && liveType == "text/event-stream")
             #expect(stream.contains("event: incident") && stream.contains(#""category":"damage""#), "\(stream)")
