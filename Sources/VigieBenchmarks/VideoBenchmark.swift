@@ -15,6 +15,8 @@ struct VideoBenchmark {
     var store: String?
     var cameras: Int
     var days: Int
+    /// "indexing", "search", or both.
+    var parts: Set<String>
     var workDirectory: URL
     /// ../shared/video: its two sample clips are measured too when present.
     var sharedVideo: URL
@@ -26,9 +28,10 @@ struct VideoBenchmark {
 
     func run() throws {
         guard cameras >= 1, cameras <= 999, days >= 1 else { throw BenchmarkError("give 1 to 999 cameras and at least 1 day") }
-        try measureIndexing()
-        print("")
-        try measureSearch()
+        guard !parts.isDisjoint(with: ["indexing", "search"]) else { throw BenchmarkError("--only takes indexing or search") }
+        if parts.contains("indexing") { try measureIndexing() }
+        if parts.count == 2 { print("") }
+        if parts.contains("search") { try measureSearch() }
     }
 
     // MARK: Indexing against decoding

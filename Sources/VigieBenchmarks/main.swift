@@ -53,17 +53,19 @@ func runBenchmark() async throws {
         var store: String?
         var cameras = 50
         var days = 365
+        var parts: Set<String> = ["indexing", "search"]
         var remaining = arguments.dropFirst()
         while let argument = remaining.popFirst() {
             switch argument {
             case "--db": store = remaining.popFirst()
             case "--cameras": cameras = remaining.popFirst().flatMap { Int($0) } ?? 0
             case "--days": days = remaining.popFirst().flatMap { Int($0) } ?? 0
+            case "--only": parts = [remaining.popFirst() ?? ""]
             default: throw BenchmarkError("unknown argument '\(argument)'")
             }
         }
         try VideoBenchmark(
-            store: store, cameras: cameras, days: days, workDirectory: work,
+            store: store, cameras: cameras, days: days, parts: parts, workDirectory: work,
             sharedVideo: root.deletingLastPathComponent().appendingPathComponent("shared/video")
         ).run()
     case "gi-calibration":
@@ -75,7 +77,7 @@ func runBenchmark() async throws {
                    VigieBenchmarks forecast
                    VigieBenchmarks agenda [--db STORE]
                    VigieBenchmarks server [--db STORE]
-                   VigieBenchmarks video [--db STORE] [--cameras 50] [--days 365]
+                   VigieBenchmarks video [--db STORE] [--cameras 50] [--days 365] [--only indexing|search]
                    VigieBenchmarks gi-calibration
             (build first: swift build -c release)
             """)

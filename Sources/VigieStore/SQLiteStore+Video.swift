@@ -78,7 +78,10 @@ extension SQLiteStore: VideoIndexRepository {
                     record.end.timeIntervalSince1970, record.box.minX, record.box.minY, record.box.maxX, record.box.maxY])
             }
             for event in batch.events { try Self.insert(event, db) }
-            let read = try db.cachedStatement(sql: "SELECT * FROM video_summary WHERE level = ? AND start = ? AND camera_id = ?")
+            let read = try db.cachedStatement(sql: """
+                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes
+                FROM video_summary WHERE level = ? AND start = ? AND camera_id = ?
+                """)
             let write = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO video_summary (camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -97,54 +100,61 @@ extension SQLiteStore: VideoIndexRepository {
         let start: Int
     }
 
+    // The search reads these by the thousand: columns by position, rows through a cursor.
+
     public func videoSummaries(cameras: [Int64]?, level: Int, from: Date, to: Date) throws -> [VideoSummary] {
         try writer.read { db in
-            var sql = "SELECT * FROM video_summary WHERE level = ? AND start >= ? AND start < ?"
+            var sql = """
+                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes
+                FROM video_summary WHERE level = ? AND start >= ? AND start < ?
+                """
             var arguments: StatementArguments = [level, Int(from.timeIntervalSince1970.rounded(.down)), Int(to.timeIntervalSince1970.rounded(.up))]
             if let cameras {
                 sql += " AND camera_id IN (\(cameras.map { _ in "?" }.joined(separator: ",")))"
                 arguments += StatementArguments(cameras)
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY start DESC, camera_id", arguments: arguments).map(Self.summary)
+            return try Array(Row.fetchCursor(db, sql: sql + " ORDER BY start DESC, camera_id", arguments: arguments).map(Self.summary))
         }
     }
 
     public func videoSegments(camera: Int64, from: Date, to: Date) throws -> [VideoSegmentRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM video_segment WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
+            try Array(Row.fetchCursor(db, sql: """
+                SELECT camera_id, recording_id, start, end, frames, moving_frames, largest_share, grid FROM video_segment
+                WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
                 """, arguments: [camera, from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
                 VideoSegmentRecord(
-                    cameraID: row["camera_id"], recordingID: row["recording_id"], start: Date(timeIntervalSince1970: row["start"]),
-                    end: Date(timeIntervalSince1970: row["end"]), frames: row["frames"], movingFrames: row["moving_frames"],
-                    largestShare: row["largest_share"], grid: MotionGrid(packed: row["grid"]))
-            }
+                    cameraID: row[0], recordingID: row[1], start: Date(timeIntervalSince1970: row[2]), end: Date(timeIntervalSince1970: row[3]),
+                    frames: row[4], movingFrames: row[5], largestShare: row[6], grid: MotionGrid(packed: row[7]))
+            })
         }
     }
 
     public func videoTracks(camera: Int64, from: Date, to: Date) throws -> [VideoTrackRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM video_track WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
+            try Array(Row.fetchCursor(db, sql: """
+                SELECT id, camera_id, recording_id, start, end, direction, speed, dwell, largest_share, points FROM video_track
+                WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
                 """, arguments: [camera, from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
                 VideoTrackRecord(
-                    id: row["id"], cameraID: row["camera_id"], recordingID: row["recording_id"], start: Date(timeIntervalSince1970: row["start"]),
-                    end: Date(timeIntervalSince1970: row["end"]), direction: row["direction"], speed: row["speed"], dwell: row["dwell"],
-                    largestShare: row["largest_share"], points: VideoTrackRecord.unpack(row["points"]))
-            }
+                    id: row[0], cameraID: row[1], recordingID: row[2], start: Date(timeIntervalSince1970: row[3]),
+                    end: Date(timeIntervalSince1970: row[4]), direction: row[5], speed: row[6], dwell: row[7], largestShare: row[8],
+                    points: VideoTrackRecord.unpack(row[9]))
+            })
         }
     }
 
     public func videoChanges(camera: Int64, from: Date, to: Date) throws -> [VideoChangeRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM video_change WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
+            try Array(Row.fetchCursor(db, sql: """
+                SELECT camera_id, recording_id, kind, start, end, min_x, min_y, max_x, max_y FROM video_change
+                WHERE camera_id = ? AND start >= ? AND start < ? ORDER BY start DESC
                 """, arguments: [camera, from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
                 VideoChangeRecord(
-                    cameraID: row["camera_id"], recordingID: row["recording_id"], kind: SceneChangeKind(rawValue: row["kind"]) ?? .changed,
-                    start: Date(timeIntervalSince1970: row["start"]), end: Date(timeIntervalSince1970: row["end"]),
-                    box: ImageBox(minX: row["min_x"], minY: row["min_y"], maxX: row["max_x"], maxY: row["max_y"]))
-            }
+                    cameraID: row[0], recordingID: row[1], kind: SceneChangeKind(rawValue: row[2]) ?? .changed,
+                    start: Date(timeIntervalSince1970: row[3]), end: Date(timeIntervalSince1970: row[4]),
+                    box: ImageBox(minX: row[5], minY: row[6], maxX: row[7], maxY: row[8]))
+            })
         }
     }
 
@@ -276,11 +286,11 @@ extension SQLiteStore: VideoIndexRepository {
             endedAt: Date(timeIntervalSince1970: row["ended_at"]), width: row["width"], height: row["height"], owned: row["owned"])
     }
 
+    /// A summary row, its columns in the order `videoSummaries` selects them.
     private static func summary(_ row: Row) -> VideoSummary {
         VideoSummary(
-            cameraID: row["camera_id"], level: row["level"], start: row["start"], grid: MotionGrid(packed: row["grid"]),
-            movingFrames: row["moving_frames"], largestShare: row["largest_share"], directions: UInt8(truncatingIfNeeded: row["directions"] as Int),
-            longestDwell: row["longest_dwell"], changes: UInt8(truncatingIfNeeded: row["changes"] as Int))
+            cameraID: row[0], level: row[1], start: row[2], grid: MotionGrid(packed: row[3]), movingFrames: row[4], largestShare: row[5],
+            directions: UInt8(truncatingIfNeeded: row[6] as Int), longestDwell: row[7], changes: UInt8(truncatingIfNeeded: row[8] as Int))
     }
 
     private static func event(_ row: Row) -> VideoEvent {

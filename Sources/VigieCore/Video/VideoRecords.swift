@@ -88,10 +88,14 @@ public struct MotionGrid: Hashable, Sendable {
 
     public init(packed data: Data) {
         var cells = [UInt8](repeating: 0, count: Self.cellCount)
-        var index = data.startIndex
-        while index + 1 < data.endIndex {
-            cells[Int(data[index])] = data[index + 1]
-            index += 2
+        cells.withUnsafeMutableBufferPointer { cells in
+            data.withUnsafeBytes { bytes in
+                var index = 0
+                while index + 1 < bytes.count {
+                    cells[Int(bytes[index])] = bytes[index + 1]
+                    index += 2
+                }
+            }
         }
         self.cells = cells
     }

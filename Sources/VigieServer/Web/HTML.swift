@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VigieCore
 
 /// Server-rendered pages: text escaped as it is put in, one layout, no inline script or style.
 enum HTML {
@@ -78,6 +79,12 @@ enum HTML {
         ("/quarantine", "quarantine", .readQuarantine), ("/sources", "sources", .readSources), ("/users", "users", .readAccounts),
         ("/audit", "audit", .readAudit),
     ]
+
+    /// Where a role lands after logging in: the first page of the navigation it may open (the overview
+    /// for most; the video wall for a video operator; the audit log for an auditor).
+    static func home(for role: Role) -> String {
+        pages.first { $0.permission.roles.contains(role) }?.path ?? "/sources"
+    }
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

@@ -278,6 +278,7 @@ enum VideoAssets {
         .video-results li { display: flex; gap: .8rem; align-items: flex-start; margin-bottom: .8rem; }
         .video-search { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: .6rem 1rem; align-items: end; }
         .video-search fieldset { grid-column: 1 / -1; }
+        .video-search > label { display: flex; flex-direction: column; gap: .2rem; }
         .zone-draw { position: relative; max-width: 640px; }
         .zone-draw img { display: block; width: 100%; height: auto; background: #222; }
         .zone-draw canvas { position: absolute; inset: 0; width: 100%; height: 100%; cursor: crosshair; }

@@ -46,7 +46,7 @@ struct WebRoutes: Sendable {
     // MARK: Login and logout
 
     func loginPage(_ request: Request, context: VigieRequestContext) async throws -> Response {
-        if context.session != nil { return HTML.redirect("/") }
+        if let session = context.session { return HTML.redirect(HTML.home(for: session.account.role)) }
         return Self.loginHTML(Language.of(request), error: nil)
     }
 
@@ -77,10 +77,10 @@ struct WebRoutes: Sendable {
             return Self.loginHTML(words, error: words == .fr ? "Indiquez l'identifiant et le mot de passe." : "Give the name and the password.")
         }
         do {
-            let (token, _) = try await api.authenticate(
+            let (token, session) = try await api.authenticate(
                 name: form.name, password: form.password, address: context.remoteAddress, target: "POST /login")
             await api.replaceSession(of: request)
-            var response = HTML.redirect("/")
+            var response = HTML.redirect(HTML.home(for: session.account.role))
             response.setCookie(api.sessionCookie(token))
             return response
         } catch let error as APIError {
