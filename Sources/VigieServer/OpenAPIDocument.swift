@@ -27,6 +27,10 @@ components:
       scheme: bearer
       description: An API token from `vigie tokens create`, acting as its account.
   schemas:
+    Moment:
+      type: string
+      pattern: "^[0-9]{1,10}$"
+      description: Seconds since 1970; a date and time with its offset (2026-11-28T18:30:00+01:00) is read too.
     VideoRuleKind: {type: string, enum: [intrusion, wrong-direction, density, object-left, crowd-movement]}
     VideoEventStatus: {type: string, enum: [pending, confirmed, dismissed]}
     VideoEvent:
@@ -1097,16 +1101,16 @@ paths:
         summaries before any segment is read. refine=1 then decodes only the key frames of the spans found.
       parameters:
         - {name: camera, in: query, schema: {type: array, items: {type: string}}, style: form, explode: true, description: Cameras by name; all when none.}
-        - {name: from, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset; 24 hours before `to` by default.}
-        - {name: to, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset; now by default.}
-        - {name: zone, in: query, schema: {type: string}, description: "A zone drawn on the image: x,y points (shares 0–1) separated by ';', at least 3."}
+        - {name: from, in: query, schema: {$ref: "#/components/schemas/Moment"}, description: 24 hours before `to` by default.}
+        - {name: to, in: query, schema: {$ref: "#/components/schemas/Moment"}, description: Now by default; a period ending before it starts finds nothing.}
+        - {name: zone, in: query, schema: {type: string, pattern: "^(0(\\.[0-9]{1,6})?|1),(0(\\.[0-9]{1,6})?|1)(;(0(\\.[0-9]{1,6})?|1),(0(\\.[0-9]{1,6})?|1)){2,31}$"}, description: "A zone drawn on the image: x,y points (shares 0–1) separated by ';', at least 3."}
         - {name: activity, in: query, schema: {type: number, minimum: 0, maximum: 1, default: 0.05}, description: The least share of a segment's frames some cell of the zone moved in.}
         - {name: direction, in: query, schema: {type: number, minimum: 0, maximum: 359.999}, description: Degrees clockwise from the top of the image.}
         - {name: tolerance, in: query, schema: {type: number, minimum: 0, maximum: 180, default: 45}}
         - {name: dwell, in: query, schema: {type: number, minimum: 0, maximum: 86400}, description: Seconds an object stayed in one place.}
-        - {name: changes, in: query, schema: {type: string}, description: "any, or left, removed, changed separated by commas."}
+        - {name: changes, in: query, schema: {type: string, pattern: "^(any|left|removed|changed)(,(any|left|removed|changed)){0,3}$"}, description: "any, or left, removed, changed separated by commas."}
         - {name: density, in: query, schema: {type: number, minimum: 0, maximum: 1}, description: The least mean share of the zone moving over a segment.}
-        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}, description: With refine, at most 50 (20 by default).}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}, description: With refine, at most 50 are refined (20 by default).}
         - {name: refine, in: query, schema: {type: string, enum: ["0", "1"]}}
         - {name: reason, in: query, schema: {type: string}, description: The case or requisition the search is for; kept in the audit log with the query.}
       responses:
@@ -1151,7 +1155,7 @@ paths:
       summary: A JPEG of a camera's image at a moment (its latest footage without `at`), 320 pixels wide, privacy masks painted over.
       parameters:
         - {name: camera, in: query, required: true, schema: {type: string}}
-        - {name: at, in: query, schema: {type: string}, description: Seconds since 1970 or a date and time with its offset.}
+        - {name: at, in: query, schema: {$ref: "#/components/schemas/Moment"}}
       responses:
         "200":
           description: The image.
@@ -1163,11 +1167,11 @@ paths:
   /api/v1/video/clip:
     get:
       operationId: videoClip
-      summary: An MP4 of a camera's footage from `from` to `to` (at most 300 s), privacy masks painted over.
+      summary: An MP4 of a camera's footage from `from`, `seconds` long, privacy masks painted over.
       parameters:
         - {name: camera, in: query, required: true, schema: {type: string}}
-        - {name: from, in: query, required: true, schema: {type: string}}
-        - {name: to, in: query, required: true, schema: {type: string}}
+        - {name: from, in: query, required: true, schema: {$ref: "#/components/schemas/Moment"}}
+        - {name: seconds, in: query, required: true, schema: {type: integer, minimum: 1, maximum: 300}}
       responses:
         "200":
           description: The clip.

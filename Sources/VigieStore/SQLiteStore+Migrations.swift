@@ -455,6 +455,12 @@ extension SQLiteStore {
                 CREATE INDEX video_event_by_recording ON video_event(recording_id);
                 """)
         }
+        migrator.registerMigration("v12: whether tracks start in a video summary's period") { db in
+            try db.execute(sql: """
+                ALTER TABLE video_summary ADD COLUMN has_tracks INTEGER NOT NULL DEFAULT 0;
+                UPDATE video_summary SET has_tracks = 1 WHERE directions != 0 OR longest_dwell > 0;
+                """)
+        }
         return migrator
     }
 }

@@ -79,17 +79,18 @@ extension SQLiteStore: VideoIndexRepository {
             }
             for event in batch.events { try Self.insert(event, db) }
             let read = try db.cachedStatement(sql: """
-                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes
+                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes, has_tracks
                 FROM video_summary WHERE level = ? AND start = ? AND camera_id = ?
                 """)
             let write = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO video_summary (camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO video_summary
+                    (camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes, has_tracks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (key, var summary) in summaries {
                 if let row = try Row.fetchOne(read, arguments: [key.level, key.start, key.camera]) { summary.merge(Self.summary(row)) }
                 try write.execute(arguments: [summary.cameraID, summary.level, summary.start, summary.grid.packed, summary.movingFrames,
-                    summary.largestShare, Int(summary.directions), summary.longestDwell, Int(summary.changes)])
+                    summary.largestShare, Int(summary.directions), summary.longestDwell, Int(summary.changes), summary.hasTracks])
             }
         }
     }
@@ -105,7 +106,7 @@ extension SQLiteStore: VideoIndexRepository {
     public func videoSummaries(cameras: [Int64]?, level: Int, from: Date, to: Date) throws -> [VideoSummary] {
         try writer.read { db in
             var sql = """
-                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes
+                SELECT camera_id, level, start, grid, moving_frames, largest_share, directions, longest_dwell, changes, has_tracks
                 FROM video_summary WHERE level = ? AND start >= ? AND start < ?
                 """
             var arguments: StatementArguments = [level, Int(from.timeIntervalSince1970.rounded(.down)), Int(to.timeIntervalSince1970.rounded(.up))]
@@ -290,7 +291,8 @@ extension SQLiteStore: VideoIndexRepository {
     private static func summary(_ row: Row) -> VideoSummary {
         VideoSummary(
             cameraID: row[0], level: row[1], start: row[2], grid: MotionGrid(packed: row[3]), movingFrames: row[4], largestShare: row[5],
-            directions: UInt8(truncatingIfNeeded: row[6] as Int), longestDwell: row[7], changes: UInt8(truncatingIfNeeded: row[8] as Int))
+            directions: UInt8(truncatingIfNeeded: row[6] as Int), longestDwell: row[7], changes: UInt8(truncatingIfNeeded: row[8] as Int),
+            hasTracks: row[9])
     }
 
     private static func event(_ row: Row) -> VideoEvent {

@@ -77,9 +77,24 @@ public final class FFmpegFrames {
 
     deinit { stop() }
 
-    /// Stops ffmpeg (a live stream has no end of its own).
+    /// Stops ffmpeg (a live stream has no end of its own) and waits for it to finish its outputs.
     public func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning {
+            process.terminate()
+            // Nothing more is read: closing the pipe keeps ffmpeg from blocking on a full one as it finishes.
+            try? reader.close()
+            process.waitUntilExit()
+        }
+    }
+
+    /// An address as it may be kept and shown: without the user name and password an RTSP URL may carry.
+    public static func redacted(_ source: String) -> String {
+        guard source.contains("://"), var components = URLComponents(string: source), components.user != nil || components.password != nil else {
+            return source
+        }
+        components.user = nil
+        components.password = nil
+        return components.string ?? source
     }
 
     /// The next frame, `nil` at the end of the video.

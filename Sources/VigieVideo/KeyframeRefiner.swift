@@ -20,15 +20,30 @@ public struct KeyframeRefiner: Sendable {
     public func refine(_ spans: [VideoSpan], zone: ImageZone?, store: VideoIndexRepository) throws -> (spans: [VideoSpan], keyframes: Int) {
         var kept: [VideoSpan] = []
         var decoded = 0
+        let cameras = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera) } }, uniquingKeysWith: { a, _ in a })
         for span in spans {
             guard let recording = try store.recording(id: span.recordingID), FileManager.default.isReadableFile(atPath: recording.path) else {
                 kept.append(span)
                 continue
             }
             let from = recording.offset(of: span.start), to = recording.offset(of: span.end)
-            let frames = try keyframes(of: recording.path, from: max(0, from - 10), to: to + 0.5)
+            let frames: [GrayFrame]
+            do {
+                frames = try keyframes(of: recording.path, from: max(0, from - 10), to: to + 0.5)
+            } catch is VideoError {
+                // Footage ffmpeg cannot read (truncated, damaged): the span stays as the index found it.
+                kept.append(span)
+                continue
+            }
             decoded += frames.count
-            let mask = zone?.raster(width: frames.first?.width ?? 1, height: frames.first?.height ?? 1)
+            let (width, height) = (frames.first?.width ?? 1, frames.first?.height ?? 1)
+            // The pixels compared: the zone's (all without one), never a privacy mask's.
+            var mask = zone?.raster(width: width, height: height)
+            if let privacy = cameras[span.cameraID]?.maskRaster(width: width, height: height) {
+                var allowed = mask ?? [UInt8](repeating: 1, count: width * height)
+                for i in allowed.indices where privacy[i] != 0 { allowed[i] = 0 }
+                mask = allowed
+            }
             var changed: [(Double, Double)] = []
             for (a, b) in zip(frames, frames.dropFirst()) where differs(a, b, mask: mask) {
                 // Only pairs that touch the span count.

@@ -51,7 +51,7 @@ public final class LiveFollower {
         let rules = try RecordingIndexer.activeRules(of: camera, in: store, now: now)
         indexer = RecordingIndexer(width: width, rate: rate).streamIndexer(camera: camera, rules: rules, width: frames.width, height: frames.height)
         recording = try store.addRecording(VideoRecording(
-            cameraID: cameraID, path: source, startedAt: now, endedAt: now, width: frames.width, height: frames.height))
+            cameraID: cameraID, path: FFmpegFrames.redacted(source), startedAt: now, endedAt: now, width: frames.width, height: frames.height))
     }
 
     /// Follows until the stream ends, or `limit` seconds of video have been read.
@@ -72,6 +72,8 @@ public final class LiveFollower {
             }
         }
         pending.append(indexer.finish())
+        // ffmpeg has ended or been stopped and waited for: its last footage file is complete and listed.
+        frames.stop()
         try flush(&pending, upTo: pending.segments.last?.end ?? 0, summary: &summary)
         try recordFootage()
         return summary

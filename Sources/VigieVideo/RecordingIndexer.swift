@@ -35,13 +35,17 @@ public struct RecordingIndexer: Sendable {
         -> (recording: VideoRecording, index: VideoIndex)
     {
         guard let cameraID = camera.id else { throw VideoError("camera '\(camera.name)' is not registered") }
+        let stored = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let earlier = try store.recordings(camera: cameraID).first(where: { $0.path == stored && abs($0.startedAt.timeIntervalSince(startedAt)) < 1 }) {
+            throw VideoError("\(path) is indexed already as recording \(earlier.id ?? 0) of camera '\(camera.name)': indexing it again would count everything twice")
+        }
         let frames = try FFmpegFrames(path: path, width: width, rate: rate)
         let indexer = streamIndexer(camera: camera, rules: try Self.activeRules(of: camera, in: store, now: now), width: frames.width, height: frames.height)
         let index = try indexer.index(frames: frames.next)
         guard index.frames > 0 else { throw VideoError("\(path): no frame could be read") }
         let length = frames.duration ?? Double(index.frames) / rate
         let recording = try store.addRecording(VideoRecording(
-            cameraID: cameraID, path: URL(fileURLWithPath: path).standardizedFileURL.path, startedAt: startedAt,
+            cameraID: cameraID, path: stored, startedAt: startedAt,
             endedAt: startedAt.addingTimeInterval(length), width: frames.width, height: frames.height, owned: owned))
         try store.store(index.batch(recording: recording, camera: camera))
         return (recording, index)

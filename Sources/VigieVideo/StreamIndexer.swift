@@ -107,7 +107,9 @@ public struct VideoIndex: Sendable {
                     cameraID: cameraID, recordingID: recordingID, kind: $0.kind, start: at($0.start), end: at($0.end),
                     box: ImageBox(minX: Double($0.box.minX) / w, minY: Double($0.box.minY) / h, maxX: Double($0.box.maxX + 1) / w, maxY: Double($0.box.maxY + 1) / h))
             },
-            events: events.map {
+            // A rule raises events only for moments within the period it was enabled for: footage indexed
+            // afterwards is not judged by a rule enabled later.
+            events: events.filter { $0.rule.isActive(at: at($0.time)) }.map {
                 VideoEvent(
                     cameraID: cameraID, ruleID: $0.rule.id, recordingID: recordingID, kind: $0.rule.kind, zone: $0.rule.zone, time: at($0.time),
                     end: at($0.end), position: ImagePoint(x: $0.x / w, y: $0.y / h), detail: $0.detail)
@@ -146,7 +148,7 @@ public final class StreamIndexer {
     ) {
         self.width = width
         self.height = height
-        self.segmentSeconds = segmentSeconds
+        self.segmentSeconds = max(1, segmentSeconds)
         self.minimumTrackFrames = minimumTrackFrames
         detector = MotionDetector(width: width, height: height, settings: settings, ignored: ignored)
         tracker = Tracker(maximumDistance: Double(width) / 8, maximumMissing: 3)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import VigieCore
 
@@ -22,9 +25,10 @@ public struct VideoMedia: Sendable {
     }
 
     /// A JPEG of the moment, 320 pixels wide, masks painted over; made once and kept until the purge.
-    public func thumbnail(camera: Camera, at time: Date, store: VideoIndexRepository) throws -> Data {
+    public func thumbnail(camera: Camera, at time: Date, store: VideoIndexRepository, now: Date = Date()) throws -> Data {
+        try Self.checkRetention(camera, time, now: now)
         let second = Int(time.timeIntervalSince1970.rounded(.down))
-        let file = folder(camera).appendingPathComponent("thumb-\(second).jpg")
+        let file = folder(camera).appendingPathComponent("thumb-\(second)-\(Self.signature(camera.privacyMasks)).jpg")
         if let data = try? Data(contentsOf: file) { return data }
         guard let recording = try Self.footage(camera: camera, at: time, in: store) else {
             throw VideoError("no footage of camera '\(camera.name)' holds that moment")
@@ -36,11 +40,12 @@ public struct VideoMedia: Sendable {
     }
 
     /// An MP4 of [from, to] (at most `longestClip`), re-encoded with the masks painted over; kept until the purge.
-    public func clip(camera: Camera, from: Date, to: Date, store: VideoIndexRepository) throws -> URL {
+    public func clip(camera: Camera, from: Date, to: Date, store: VideoIndexRepository, now: Date = Date()) throws -> URL {
         guard to > from else { throw VideoError("a clip ends after it starts") }
+        try Self.checkRetention(camera, from, now: now)
         let end = min(to, from.addingTimeInterval(Self.longestClip))
         let (a, b) = (Int(from.timeIntervalSince1970.rounded(.down)), Int(end.timeIntervalSince1970.rounded(.up)))
-        let file = folder(camera).appendingPathComponent("clip-\(a)-\(b).mp4")
+        let file = folder(camera).appendingPathComponent("clip-\(a)-\(b)-\(Self.signature(camera.privacyMasks)).mp4")
         if FileManager.default.fileExists(atPath: file.path) { return file }
         // The footage holding the start, or else the middle or the end (a clip asked from a little before
         // the recording, or running past it).
@@ -57,7 +62,15 @@ public struct VideoMedia: Sendable {
         return file
     }
 
-    /// Deletes the thumbnails and clips of moments past each camera's retention; returns how many.
+    /// A moment past the camera's retention is not shown, whatever footage is still on disk.
+    static func checkRetention(_ camera: Camera, _ time: Date, now: Date) throws {
+        if time < now.addingTimeInterval(-Double(camera.retentionDays) * 86_400) {
+            throw VideoError("that moment is past camera '\(camera.name)''s retention of \(camera.retentionDays) days")
+        }
+    }
+
+    /// Deletes the thumbnails and clips of moments past each camera's retention, and files left half-written
+    /// for an hour; returns how many.
     @discardableResult
     public func purge(cameras: [Camera], now: Date) -> Int {
         var removed = 0
@@ -66,9 +79,15 @@ public struct VideoMedia: Sendable {
             let folder = directory.appendingPathComponent(camera.name)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
                 // thumb-SECOND.jpg, clip-FROM-TO.mp4, mask-W-H.pam: the moment shown is the first number.
-                guard !name.hasPrefix("mask-"), !name.hasPrefix(".") else { continue }
+                let path = folder.appendingPathComponent(name)
+                if name.hasPrefix(".partial-") {
+                    let modified = (try? FileManager.default.attributesOfItem(atPath: path.path))?[.modificationDate] as? Date
+                    if let modified, modified < now.addingTimeInterval(-3_600), (try? FileManager.default.removeItem(at: path)) != nil { removed += 1 }
+                    continue
+                }
+                guard !name.hasPrefix("mask-") else { continue }
                 let numbers = name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-                if let moment = numbers.first, moment < cutoff, (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
+                if let moment = numbers.first, moment < cutoff, (try? FileManager.default.removeItem(at: path)) != nil {
                     removed += 1
                 }
             }
@@ -90,13 +109,20 @@ public struct VideoMedia: Sendable {
         var filter = "[0:v]\(scale)[out]"
         if let mask = try mask(camera, width: source.width, height: source.height) {
             inputs += ["-i", mask.path]
-            filter = "[0:v][1:v]overlay=format=auto,\(scale)[out]"
+            // The mask is stretched to the frame as decoded (turned upright if the file says so), so that it
+            // covers the same shares of the image whatever the footage's size or rotation.
+            filter = "[1:v][0:v]scale2ref[mask][base];[base][mask]overlay=format=auto,\(scale)[out]"
         }
         let partial = file.deletingLastPathComponent().appendingPathComponent(".partial-\(UUID().uuidString)-" + file.lastPathComponent)
+        defer { try? FileManager.default.removeItem(at: partial) }
         _ = try FFmpegFrames.run(ffmpeg, ["-nostdin", "-loglevel", "error", "-y"] + inputs + ["-filter_complex", filter, "-map", "[out]"] + arguments + [partial.path])
         guard FileManager.default.fileExists(atPath: partial.path) else { throw VideoError("ffmpeg made nothing from \(recording.path)") }
-        _ = try? FileManager.default.removeItem(at: file)
-        try FileManager.default.moveItem(at: partial, to: file)
+        // rename(2) replaces atomically: a reader sees the old file or the new one, and two requests making
+        // the same file at once both succeed.
+        guard rename(partial.path, file.path) == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            throw VideoError("\(file.path) could not be written")
+        }
     }
 
     /// The camera's privacy masks as an image the size of its footage: opaque black where masked,
@@ -129,9 +155,12 @@ public struct VideoMedia: Sendable {
 public enum VideoRetention {
     public static func apply(store: VideoIndexRepository, media: VideoMedia?, now: Date) throws -> VideoPurge {
         var purge = try store.purgeVideo(now: now)
-        for path in purge.files where FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.removeItem(atPath: path)
+        // A file that cannot be deleted does not stop the others; it is named for the operator to see to.
+        purge.files = purge.files.filter { path in
+            guard FileManager.default.fileExists(atPath: path) else { return true }
+            return (try? FileManager.default.removeItem(atPath: path)) != nil
         }
+        purge.undeleted = purge.files.filter { FileManager.default.fileExists(atPath: $0) }
         if let media { purge.mediaFiles = media.purge(cameras: try store.cameras(), now: now) }
         return purge
     }

@@ -44,6 +44,10 @@ struct Video: AsyncParsableCommand {
         @Option(help: "Length of a segment, in seconds.") var segment = 10.0
         @Flag(help: "Print the index as JSON.") var json = false
 
+        func validate() throws {
+            guard (1...3_600).contains(segment) else { throw ValidationError("--segment \(segment) is not 1 to 3600 seconds") }
+        }
+
         func run() async throws {
             let started = Date()
             let indexer = RecordingIndexer(width: width, rate: rate, segmentSeconds: segment)
@@ -141,8 +145,8 @@ struct Video: AsyncParsableCommand {
             let registered = try Video.camera(camera, in: store)
             let follower = try LiveFollower(
                 camera: registered, source: source, store: store, footage: footage, realTime: realTime, width: width, rate: rate)
-            try store.appendAudit(actor: Users.actor, action: "follow", target: "camera:\(registered.name)", detail: source, at: Date())
-            Output.note("following \(registered.name) from \(source)")
+            try store.appendAudit(actor: Users.actor, action: "follow", target: "camera:\(registered.name)", detail: FFmpegFrames.redacted(source), at: Date())
+            Output.note("following \(registered.name) from \(FFmpegFrames.redacted(source))")
             let summary = try follower.run(limit: seconds)
             print("\(registered.name): \(summary.frames) frames, \(summary.segments) segments, \(summary.tracks) tracks, \(summary.events) events stored")
         }

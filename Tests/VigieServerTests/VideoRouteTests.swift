@@ -25,7 +25,7 @@ struct VideoRouteTests {
         let now = Date()
         _ = try store.addVideoRule(VideoRule(
             cameraID: camera.id ?? 0, kind: .intrusion, zone: "right", legalBasis: "AP 2026-18", enabledBy: "admin",
-            enabledAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(86_400)))
+            enabledAt: now.addingTimeInterval(-3_600), expiresAt: now.addingTimeInterval(86_400)))
         let clip = media.appendingPathComponent("quai.mp4").path
         _ = try FFmpegFrames.run("/usr/bin/ffmpeg", [
             "-y", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=0x606060:s=320x240:r=25:d=12", "-f", "lavfi", "-i",

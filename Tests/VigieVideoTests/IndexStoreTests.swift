@@ -157,4 +157,54 @@ struct IndexStoreTests {
         #expect(queue.map(\.camera.name) == ["gare-02", "quai-01"], "\(queue.map { ($0.camera.name, $0.score) })")
         #expect(abs(queue[0].recent - 0.8) < 0.01 && abs(queue[0].usual - 0.1) < 0.01)
     }
+
+    @Test("a track filed under an hour whose segments are all in the hour before is still found, by direction and by zone")
+    func trackAcrossAnHour() throws {
+        let store = try TestStores.empty()
+        let camera = try Self.camera(store)
+        let hour = Date(timeIntervalSince1970: 1_795_003_200)  // a whole hour
+        let recording = try store.addRecording(VideoRecording(
+            cameraID: camera.id ?? 0, path: "/nvr/quai.mp4", startedAt: hour.addingTimeInterval(-9.5), endedAt: hour.addingTimeInterval(0.5),
+            width: 320, height: 240))
+        var grid = MotionGrid()
+        grid.cells[8 * 16 + 12] = 200
+        try store.store(VideoIndexBatch(
+            segments: [VideoSegmentRecord(
+                cameraID: camera.id ?? 0, recordingID: recording.id ?? 0, start: hour.addingTimeInterval(-9.5), end: hour.addingTimeInterval(0.5),
+                frames: 50, movingFrames: 10, largestShare: 0.01, grid: grid)],
+            tracks: [VideoTrackRecord(
+                cameraID: camera.id ?? 0, recordingID: recording.id ?? 0, start: hour.addingTimeInterval(0.1), end: hour.addingTimeInterval(0.4),
+                direction: 90, speed: 0.1, dwell: 0, largestShare: 0.01,
+                points: [.init(offset: 0, x: 0.70, y: 0.5), .init(offset: 0.2, x: 0.75, y: 0.5), .init(offset: 0.3, x: 0.78, y: 0.5)])]))
+        var query = VideoSearchQuery(from: hour.addingTimeInterval(-3_600), to: hour.addingTimeInterval(3_600), direction: 90, tolerance: 20)
+        #expect(try VideoSearch(query).run(on: store).spans.count == 1)
+        query.zone = RuleEventTests.right
+        #expect(try VideoSearch(query).run(on: store).spans.count == 1)
+        query.zone = Self.corner
+        #expect(try VideoSearch(query).run(on: store).spans.isEmpty)
+    }
+
+    @Test("a file is indexed once; a rule enabled after the footage raises nothing on it; no image past retention is cut")
+    func safeguards() throws {
+        let store = try TestStores.empty()
+        let camera = try Self.camera(store, retention: 7)
+        let clip = try FFmpegTests.clip("safeguards", seconds: 12, x: "if(gte(t,2),(t-2)*40-12,-100)")
+        // The rule is enabled an hour after the footage was recorded: it does not judge it.
+        _ = try store.addVideoRule(VideoRule(
+            cameraID: camera.id ?? 0, kind: .intrusion, zone: "right", legalBasis: "AP 2026-18", enabledBy: "chef",
+            enabledAt: Self.start.addingTimeInterval(3_600), expiresAt: Self.start.addingTimeInterval(86_400)))
+        let (_, index) = try RecordingIndexer().index(file: clip, camera: camera, startedAt: Self.start, into: store, now: Self.start.addingTimeInterval(7_200))
+        #expect(!index.events.isEmpty, "the indexer saw the square enter")
+        #expect(try store.videoEvents(status: nil, camera: nil, limit: 10).isEmpty, "but no event is stored outside the rule's period")
+        #expect(throws: VideoError.self) {
+            try RecordingIndexer().index(file: clip, camera: camera, startedAt: Self.start, into: store)
+        }
+        let media = VideoMedia(directory: FileManager.default.temporaryDirectory.appendingPathComponent("vigie-media-\(UUID().uuidString)"))
+        #expect(throws: VideoError.self) {
+            try media.thumbnail(camera: camera, at: Self.start.addingTimeInterval(5), store: store, now: Self.start.addingTimeInterval(8 * 86_400))
+        }
+        #expect(try media.thumbnail(camera: camera, at: Self.start.addingTimeInterval(5), store: store, now: Self.start).prefix(2) == Data([0xFF, 0xD8]))
+        #expect(FFmpegFrames.redacted("rtsp://agent:secret@10.0.0.7:554/stream1") == "rtsp://10.0.0.7:554/stream1")
+        #expect(FFmpegFrames.redacted("/nvr/quai.mp4") == "/nvr/quai.mp4")
+    }
 }

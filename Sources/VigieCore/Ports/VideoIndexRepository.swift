@@ -11,6 +11,8 @@ public struct VideoPurge: Hashable, Sendable {
     public var files: [String] = []
     /// Thumbnails and clips deleted with them.
     public var mediaFiles = 0
+    /// Footage files that could not be deleted (permissions), to be seen to.
+    public var undeleted: [String] = []
     public init() {}
 }
 

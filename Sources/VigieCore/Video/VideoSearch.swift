@@ -20,10 +20,12 @@ public struct VideoSummary: Hashable, Sendable {
     public var longestDwell: Double
     /// One bit per kind of lasting change (left, removed, changed in `SceneChangeKind`'s order).
     public var changes: UInt8
+    /// Whether any track starts in the period.
+    public var hasTracks: Bool
 
     public init(
         cameraID: Int64, level: Int, start: Int, grid: MotionGrid = MotionGrid(), movingFrames: Int = 0, largestShare: Double = 0,
-        directions: UInt8 = 0, longestDwell: Double = 0, changes: UInt8 = 0
+        directions: UInt8 = 0, longestDwell: Double = 0, changes: UInt8 = 0, hasTracks: Bool = false
     ) {
         self.cameraID = cameraID
         self.level = level
@@ -34,6 +36,7 @@ public struct VideoSummary: Hashable, Sendable {
         self.directions = directions
         self.longestDwell = longestDwell
         self.changes = changes
+        self.hasTracks = hasTracks
     }
 
     public static func sector(of direction: Double) -> Int { Int(((direction + 22.5).truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360) / 45) % 8 }
@@ -47,9 +50,17 @@ public struct VideoSummary: Hashable, Sendable {
         largestShare = max(largestShare, segment.largestShare)
     }
 
+    /// A track is filed under the period it starts in, which its segments may not be: the cells its path
+    /// crosses are marked (at the least value) so that a search by zone finds the period.
     public mutating func add(track: VideoTrackRecord) {
         if let direction = track.direction { directions |= 1 << UInt8(Self.sector(of: direction)) }
         longestDwell = max(longestDwell, track.dwell)
+        hasTracks = true
+        for point in track.points {
+            let x = min(MotionGrid.side - 1, max(0, Int(Double(point.x) * Double(MotionGrid.side))))
+            let y = min(MotionGrid.side - 1, max(0, Int(Double(point.y) * Double(MotionGrid.side))))
+            if grid.cells[y * MotionGrid.side + x] == 0 { grid.cells[y * MotionGrid.side + x] = 1 }
+        }
     }
 
     public mutating func add(change: VideoChangeRecord) { changes |= Self.bit(of: change.kind) }
@@ -61,6 +72,7 @@ public struct VideoSummary: Hashable, Sendable {
         directions |= other.directions
         longestDwell = max(longestDwell, other.longestDwell)
         changes |= other.changes
+        hasTracks = hasTracks || other.hasTracks
     }
 }
 
@@ -253,7 +265,7 @@ public struct VideoSearch: Sendable {
 
     /// Whether anything under a summary may match: each test bounds the segments' own.
     func may(match summary: VideoSummary) -> Bool {
-        if summary.movingFrames == 0 && summary.changes == 0 { return false }
+        if summary.movingFrames == 0 && summary.changes == 0 && !summary.hasTracks { return false }
         switch query.finds {
         case .change:
             guard let kinds = query.changes else { return false }
@@ -262,7 +274,7 @@ public struct VideoSearch: Sendable {
         case .track:
             if let minimumDwell = query.minimumDwell, summary.longestDwell < minimumDwell { return false }
             if let direction = query.direction, summary.directions & sectors(around: direction) == 0 { return false }
-            return summary.grid.peak(in: cells) > 0
+            return summary.hasTracks && summary.grid.peak(in: cells) > 0
         case .activity:
             if summary.grid.peak(in: cells) < query.minimumActivity { return false }
             if let density = query.minimumDensity, mean(of: summary.grid) < density { return false }

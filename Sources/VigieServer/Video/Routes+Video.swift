@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import VigieCore
 import VigieVideo
@@ -134,6 +135,9 @@ extension APIRoutes {
             }
             search.zone = ImageZone(name: "search", points: points)
         }
+        // A period that ends before it starts holds nothing: it finds nothing rather than failing (the
+        // search itself is then not run).
+        if search.to <= search.from { search.to = search.from.addingTimeInterval(1) }
         let problems = search.problems()
         guard problems.isEmpty else { throw APIError(.badRequest, "bad-parameter", problems.joined(separator: "; ")) }
         return (search, cameras)
@@ -178,10 +182,11 @@ extension APIRoutes {
         let keyframes: Int?
     }
 
-    /// Runs a search, refined on key frames when asked; the answer names the cameras.
-    func runVideoSearch(_ query: VideoSearchQuery, refine: Bool) throws -> SearchAnswer {
+    /// Runs a search, refined on key frames when asked; the answer names the cameras. `empty` answers at
+    /// once with nothing (a period that ends before it starts).
+    func runVideoSearch(_ query: VideoSearchQuery, refine: Bool, empty: Bool = false) throws -> SearchAnswer {
         let started = Date()
-        var (spans, cost) = try VideoSearch(query).run(on: store)
+        var (spans, cost) = empty ? ([], VideoSearchCost()) : try VideoSearch(query).run(on: store)
         var keyframes: Int?
         if refine {
             let refined = try KeyframeRefiner().refine(spans, zone: query.zone, store: store)
@@ -194,15 +199,23 @@ extension APIRoutes {
             days: cost.days, hours: cost.hours, segments: cost.segments, tracks: cost.tracks, changes: cost.changes, keyframes: keyframes)
     }
 
+    /// Whether the query's period ends before it starts.
+    static func isEmptyPeriod(_ parameters: Parameters) -> Bool {
+        guard let from = try? moment(parameters, "from"), let to = try? moment(parameters, "to") else { return false }
+        return to <= from
+    }
+
     func videoSearch(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> JSONBody<SearchAnswer> {
         let parameters = request.uri.queryParameters
+        let empty = Self.isEmptyPeriod(parameters)
         let refine = parameters["refine"] == "1"
         var (query, _) = try videoQuery(parameters)
         if refine {
             // Each span refined costs two short ffmpeg runs: a page of refined spans is kept small.
-            query.limit = try Self.integer(parameters, "limit", 1...50, default: 20)
+            query.limit = min(50, try Self.integer(parameters, "limit", 1...1_000, default: 20))
         }
-        return JSONBody(try runVideoSearch(query, refine: refine))
+        let search = query
+        return JSONBody(try await NIOThreadPool.singleton.runIfActive { try self.runVideoSearch(search, refine: refine, empty: empty) })
     }
 
     func videoThumbnail(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Response {
@@ -214,7 +227,9 @@ extension APIRoutes {
         }
         guard let at else { throw APIError(.notFound, "not-found", "camera '\(camera.name)' has no footage to show") }
         do {
-            let data = try media.thumbnail(camera: camera, at: at, store: store)
+            let (media, store) = (self.media, self.store)
+            // ffmpeg runs on the thread pool, never on the server's event loops.
+            let data = try await NIOThreadPool.singleton.runIfActive { try media.thumbnail(camera: camera, at: at, store: store) }
             return Response(
                 status: .ok, headers: [.contentType: "image/jpeg", .cacheControl: "private, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -226,15 +241,13 @@ extension APIRoutes {
     func videoClip(_ request: Request, _ context: VigieRequestContext, _ account: Account) async throws -> Response {
         let query = request.uri.queryParameters
         let camera = try camera(query)
-        guard let from = try Self.moment(query, "from"), let to = try Self.moment(query, "to") else {
-            throw APIError(.badRequest, "bad-parameter", "from, to: give the clip's start and end")
-        }
-        guard to > from, to.timeIntervalSince(from) <= VideoMedia.longestClip else {
-            throw APIError(.badRequest, "bad-parameter", "from, to: a clip ends after it starts and lasts at most \(Int(VideoMedia.longestClip)) s")
-        }
+        guard let from = try Self.moment(query, "from") else { throw APIError(.badRequest, "bad-parameter", "from: give the clip's start") }
+        let seconds = try Self.integer(query, "seconds", 1...Int(VideoMedia.longestClip), default: 0)
+        guard seconds > 0 else { throw APIError(.badRequest, "bad-parameter", "seconds: give the clip's length, 1 to \(Int(VideoMedia.longestClip))") }
+        let to = from.addingTimeInterval(TimeInterval(seconds))
         do {
-            let file = try media.clip(camera: camera, from: from, to: to, store: store)
-            let data = try Data(contentsOf: file)
+            let (media, store) = (self.media, self.store)
+            let data = try await NIOThreadPool.singleton.runIfActive { try Data(contentsOf: media.clip(camera: camera, from: from, to: to, store: store)) }
             return Response(
                 status: .ok, headers: [.contentType: "video/mp4", .cacheControl: "private, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))

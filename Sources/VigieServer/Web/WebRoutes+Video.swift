@@ -84,7 +84,7 @@ extension WebRoutes {
                 var (search, _) = try api.videoQuery(query)
                 let refine = parameters["refine"] == "1"
                 if refine { search.limit = min(search.limit, 20) }
-                let answer = try api.runVideoSearch(search, refine: refine)
+                let answer = try api.runVideoSearch(search, refine: refine, empty: APIRoutes.isEmptyPeriod(query))
                 let items = answer.spans.map { span in
                     """
                     <li><a href="\(HTML.escape(span.play))"><img src="\(HTML.escape(span.thumbnail))" alt="" width="160" height="90" loading="lazy"></a>\
@@ -145,7 +145,8 @@ extension WebRoutes {
             }
             let zone = try Open311Routes.timeZone(api.store)
             let end = min(to, from.addingTimeInterval(VideoMedia.longestClip))
-            let source = "/api/v1/video/clip?camera=\(Self.cameraQuery(camera.name))&from=\(Int(from.timeIntervalSince1970))&to=\(Int(end.timeIntervalSince1970))"
+            let start = Int(from.timeIntervalSince1970.rounded(.down))
+            let source = "/api/v1/video/clip?camera=\(Self.cameraQuery(camera.name))&from=\(start)&seconds=\(max(1, Int(end.timeIntervalSince1970.rounded(.up)) - start))"
             return HTML.page(words.pick("Lecture", "Playback"), language: words, session: session, current: "/video", body: """
                 <h1>\(HTML.escape(camera.title))</h1><p><time>\(HTML.escape(from.localDateTime(in: zone)))</time> → <time>\(HTML.escape(end.localDateTime(in: zone)))</time></p>\
                 <video controls autoplay muted width="960" src="\(HTML.escape(source))"></video>\
