@@ -86,7 +86,7 @@ struct VideoBenchmark {
     /// read through FFmpegFrames into the indexer (motion, tracks, changes, grids), one after the other.
     static func time(_ path: String, source: (width: Int, height: Int, duration: Double?)) throws -> IndexingTimes {
         // The height FFmpegFrames reads at: the source's aspect, even.
-        let height = max(2, Int((Double(width) * Double(source.height) / Double(source.width) / 2).rounded()) * 2)
+        let height = FFmpegFrames.height(atWidth: width, sourceWidth: source.width, sourceHeight: source.height)
         let scale = "scale=\(width):\(height):flags=area,format=gray"
         var everyFrame: [Double] = []
         var atRate: [Double] = []

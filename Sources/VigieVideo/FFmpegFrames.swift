@@ -23,6 +23,11 @@ public final class FFmpegFrames {
     private var index = 0
     private var buffer = Data()
 
+    /// The height frames of a source are read at `width` pixels wide: the source's aspect, rounded to even.
+    public static func height(atWidth width: Int, sourceWidth: Int, sourceHeight: Int) -> Int {
+        max(2, Int((Double(width) * Double(sourceHeight) / Double(sourceWidth) / 2).rounded()) * 2)
+    }
+
     /// What ffprobe reads of a video: its size and length.
     public static func probe(_ path: String, ffprobe: String = "/usr/bin/ffprobe") throws -> (width: Int, height: Int, duration: Double?) {
         let probe = try Self.run(ffprobe, [
@@ -62,7 +67,7 @@ public final class FFmpegFrames {
         self.sourceHeight = source.height
         self.duration = source.duration
         self.width = width
-        self.height = max(2, Int((Double(width) * Double(source.height) / Double(source.width) / 2).rounded()) * 2)
+        self.height = Self.height(atWidth: width, sourceWidth: source.width, sourceHeight: source.height)
         self.rate = rate
         let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: ffmpeg)

@@ -20,7 +20,7 @@ public struct KeyframeRefiner: Sendable {
     public func refine(_ spans: [VideoSpan], zone: ImageZone?, store: VideoIndexRepository) throws -> (spans: [VideoSpan], keyframes: Int) {
         var kept: [VideoSpan] = []
         var decoded = 0
-        let cameras = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera) } }, uniquingKeysWith: { a, _ in a })
+        let cameras = try store.camerasByID()
         for span in spans {
             guard let recording = try store.recording(id: span.recordingID), FileManager.default.isReadableFile(atPath: recording.path) else {
                 kept.append(span)
@@ -90,7 +90,7 @@ public struct KeyframeRefiner: Sendable {
         }.sorted()
         guard !times.isEmpty else { return [] }
         let source = try FFmpegFrames.probe(path, ffprobe: ffprobe)
-        let height = max(2, Int((Double(width) * Double(source.height) / Double(source.width) / 2).rounded()) * 2)
+        let height = FFmpegFrames.height(atWidth: width, sourceWidth: source.width, sourceHeight: source.height)
         let process = Process()
         let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: ffmpeg)

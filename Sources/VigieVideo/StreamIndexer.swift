@@ -60,9 +60,12 @@ public struct VideoIndex: Sendable {
         for track in tracks {
             let points = track.points
             guard let first = points.first, points.contains(where: { hypot($0.x - first.x, $0.y - first.y) >= travel }) else { continue }
+            // The points within a second either side, as a window sliding along the track (points are in time order).
+            var (lower, upper) = (0, 0)
             for point in points {
-                let near = points.filter { abs($0.time - point.time) <= 1 }
-                if near.contains(where: { hypot($0.x - point.x, $0.y - point.y) > move }) { times.append(point.time) }
+                while points[lower].time < point.time - 1 { lower += 1 }
+                while upper + 1 < points.count, points[upper + 1].time <= point.time + 1 { upper += 1 }
+                if points[lower...upper].contains(where: { hypot($0.x - point.x, $0.y - point.y) > move }) { times.append(point.time) }
             }
         }
         var spans: [ClosedRange<Double>] = []
@@ -133,7 +136,8 @@ public final class StreamIndexer {
     private let zones: [ImageZone]
     private var builder: MotionGridBuilder
     private var segment: VideoIndex.Segment
-    private var candidates: [ChangeCandidate] = []
+    /// Changes under way, not yet long enough or not yet over.
+    private(set) var candidates: [ChangeCandidate] = []
     /// Tracks ended lately, to tell what a change came from.
     private var recentTracks: [Track] = []
     /// The last frame's time and the gap before it, so that the last segment ends with the recording.
@@ -345,9 +349,6 @@ public final class StreamIndexer {
         return Double(w * h) / Double(max(smaller, 1))
     }
 
-    fileprivate var openChanges: [ChangeCandidate] { candidates }
-    fileprivate func changeOrigin(_ candidate: ChangeCandidate) -> (SceneChangeKind, Double, Int?) { origin(of: candidate) }
-    fileprivate func rest(of track: Track, minimum: Double) -> (kind: SceneChangeKind, start: Double)? { resting(track, minimum: minimum) }
 }
 
 /// A zone rasterised at the frame size, with its running sums, so that the share of a box inside it costs
@@ -511,17 +512,17 @@ final class RuleState {
         var events: [VideoIndex.Event] = []
         let threshold = rule.effectiveThreshold
         for track in tracks where !reportedTracks.contains(track.id) {
-            guard let rest = indexer.rest(of: track, minimum: threshold), rest.kind != .changed, let last = track.points.last, inside(last) else { continue }
+            guard let rest = indexer.resting(track, minimum: threshold), rest.kind != .changed, let last = track.points.last, inside(last) else { continue }
             reportedTracks.insert(track.id)
             events.append(VideoIndex.Event(rule: rule, time: rest.start, end: time, x: last.x, y: last.y, detail: rest.kind.rawValue))
         }
         // A change once reported and now gone frees its place.
-        reportedChanges.removeAll { box in !indexer.openChanges.contains { StreamIndexer.overlap($0.box, box) >= 0.3 } }
-        for candidate in indexer.openChanges where time - candidate.first >= 2 {
+        reportedChanges.removeAll { box in !indexer.candidates.contains { StreamIndexer.overlap($0.box, box) >= 0.3 } }
+        for candidate in indexer.candidates where time - candidate.first >= 2 {
             let box = candidate.box
             guard !reportedChanges.contains(where: { StreamIndexer.overlap($0, box) >= 0.3 }) else { continue }
             guard zone.map({ $0.contains(x: Double(box.minX + box.maxX) / 2, y: Double(box.minY + box.maxY) / 2) }) ?? true else { continue }
-            let (kind, start, track) = indexer.changeOrigin(candidate)
+            let (kind, start, track) = indexer.origin(of: candidate)
             if let track, reportedTracks.contains(track) { continue }
             guard kind != .changed, time - start >= threshold else { continue }
             reportedChanges.append(box)

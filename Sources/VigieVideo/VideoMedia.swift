@@ -18,6 +18,14 @@ public struct VideoMedia: Sendable {
         self.directory = directory
     }
 
+    /// The media of the store at `path`: a folder beside it (`STORE-video`), so that the server, the demo
+    /// and `vigie retention apply` use the same one.
+    public init(besideStore path: String) {
+        self.init(directory: URL(fileURLWithPath: path + Self.suffix))
+    }
+
+    public static let suffix = "-video"
+
     /// The first recording of the camera holding `time` whose footage can be read.
     public static func footage(camera: Camera, at time: Date, in store: VideoIndexRepository) throws -> VideoRecording? {
         guard let id = camera.id else { return nil }
@@ -156,11 +164,9 @@ public enum VideoRetention {
     public static func apply(store: VideoIndexRepository, media: VideoMedia?, now: Date) throws -> VideoPurge {
         var purge = try store.purgeVideo(now: now)
         // A file that cannot be deleted does not stop the others; it is named for the operator to see to.
-        purge.files = purge.files.filter { path in
-            guard FileManager.default.fileExists(atPath: path) else { return true }
-            return (try? FileManager.default.removeItem(atPath: path)) != nil
+        for path in purge.files where FileManager.default.fileExists(atPath: path) {
+            if (try? FileManager.default.removeItem(atPath: path)) == nil { purge.undeleted.append(path) }
         }
-        purge.undeleted = purge.files.filter { FileManager.default.fileExists(atPath: $0) }
         if let media { purge.mediaFiles = media.purge(cameras: try store.cameras(), now: now) }
         return purge
     }

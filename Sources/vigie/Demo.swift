@@ -89,7 +89,7 @@ struct Demo: AsyncParsableCommand {
         }
         let requests = try Self.citizenRequests(store, seed: seed, end: endDate, count: 150)
         print("  \(requests) citizen requests of the last 30 days, handled as far as their age allows")
-        print("  " + (try Self.cameras(store, directory: URL(fileURLWithPath: db + "-video"), now: Date())))
+        print("  " + (try Self.cameras(store, directory: VideoMedia(besideStore: db).directory, now: Date())))
         print("Demo store written to \(db): \(Output.count(try store.incidentCount(sourceID: nil))) incidents.")
         // One account per role, named after it: a demo store only, whose passwords are printed.
         for role in Role.allCases {
@@ -102,7 +102,7 @@ struct Demo: AsyncParsableCommand {
             let vigie = CommandLine.arguments[0]
             print("Explore it with `\(vigie) serve --db \(db)`, `\(vigie) agenda --db \(db)` (the next 30 days' risk), `\(vigie) clashes --db \(db)` and `\(vigie) measures --db \(db)`.")
         } else {
-            try await Serve.serve(store, host: "127.0.0.1", port: 8080, media: VideoMedia(directory: URL(fileURLWithPath: db + "-video")))
+            try await Serve.serve(store, host: "127.0.0.1", port: 8080, media: VideoMedia(besideStore: db))
         }
     }
 
@@ -114,7 +114,7 @@ struct Demo: AsyncParsableCommand {
             throw CommandError(
                 "\(path) is not a store an earlier demo wrote (\(name.map { "it is '\($0)'" } ?? "it is not a Vigie store")); choose another --db")
         }
-        for suffix in ["", "-wal", "-shm", "-video"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in ["", "-wal", "-shm", VideoMedia.suffix] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
     }

@@ -49,7 +49,8 @@ struct Retention: AsyncParsableCommand {
             if json { try Output.json(purges) } else {
                 Retention.print(purges, verb: "removed")
                 Swift.print("\(contacts) citizen request(s) lost their reporter's contact or photo, past their date")
-                Swift.print("video past each camera's retention: \(video.segments) segments, \(video.tracks) tracks, \(video.changes) changes, \(video.events) events, \(video.recordings) recordings removed; \(video.files.count) footage files and \(video.mediaFiles) thumbnails and clips deleted")
+                Swift.print("video past each camera's retention: \(video.segments) segments, \(video.tracks) tracks, \(video.changes) changes, \(video.events) events, \(video.recordings) recordings removed; \(video.files.count - video.undeleted.count) footage files and \(video.mediaFiles) thumbnails and clips deleted")
+                for path in video.undeleted { Output.note("\(path) is past its retention but could not be deleted: see to it") }
             }
         }
     }

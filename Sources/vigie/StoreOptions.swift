@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Where thumbnails and clips cut from cameras' footage are kept: beside the store, so that the server
     /// and `vigie retention apply` purge the same ones.
-    var videoMedia: VideoMedia { VideoMedia(directory: URL(fileURLWithPath: path + "-video")) }
+    var videoMedia: VideoMedia { VideoMedia(besideStore: path) }
 
     /// Opens a store that must exist already, for commands that only read: a mistyped path is an error,
     /// not a new empty store.

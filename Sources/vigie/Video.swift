@@ -182,7 +182,9 @@ struct Video: AsyncParsableCommand {
                 cameras: cameras.isEmpty ? nil : cameras.compactMap(\.id), from: try from.map { try Video.instant($0, option: "--from") } ?? now.addingTimeInterval(-86_400),
                 to: try to.map { try Video.instant($0, option: "--to") } ?? now, minimumActivity: activity, direction: direction, tolerance: tolerance,
                 minimumDwell: dwell, changes: changes ? [] : nil, minimumDensity: density, limit: limit)
-            if let zone { query.zone = try ZoneText.parse(zone, option: "--zone") }
+            if let zone {
+                do { query.zone = try ImageZone(name: "search", text: zone) } catch let error as ZoneTextError { throw ValidationError("--zone: \(error)") }
+            }
             let problems = query.problems()
             guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
             let started = Date()
@@ -198,7 +200,7 @@ struct Video: AsyncParsableCommand {
                 spans = result.spans
                 refined = String(format: ", %d key frames decoded in %.2f s", result.keyframes, Date().timeIntervalSince(before))
             }
-            let names = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera.name) } }, uniquingKeysWith: { a, _ in a })
+            let names = try store.camerasByID().mapValues(\.name)
             Output.table(["camera", "from", "to", "found", "detail"], spans.map {
                 [names[$0.cameraID] ?? "#\($0.cameraID)", Video.time($0.start), Video.time($0.end), $0.reason.rawValue, $0.detail]
             })
@@ -219,7 +221,7 @@ struct Video: AsyncParsableCommand {
 
         func run() async throws {
             let store = try store.openExisting()
-            let names = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera.name) } }, uniquingKeysWith: { a, _ in a })
+            let names = try store.camerasByID().mapValues(\.name)
             let now = Date()
             Output.table(["id", "camera", "kind", "zone", "state", "expires", "legal basis", "enabled by"], try store.videoRules(camera: nil).map { rule in
                 [String(rule.id ?? 0), names[rule.cameraID] ?? "", rule.kind.rawValue, rule.zone ?? "(whole image)",
@@ -286,7 +288,7 @@ struct Video: AsyncParsableCommand {
                 guard let status = VideoEventStatus(rawValue: text) else { throw ValidationError("--status '\(text)' is not pending, confirmed or dismissed") }
                 return status
             }
-            let names = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera.name) } }, uniquingKeysWith: { a, _ in a })
+            let names = try store.camerasByID().mapValues(\.name)
             let events = try store.videoEvents(status: wanted, camera: nil, limit: limit)
             try store.appendAudit(actor: Users.actor, action: "read", target: "video-events", detail: "\(events.count) listed", at: Date())
             Output.table(["id", "camera", "kind", "zone", "at", "detail", "status", "by", "note"], events.map { event in
@@ -328,17 +330,5 @@ struct Video: AsyncParsableCommand {
                     String($0.pendingEvents), $0.lastSeen.map(Video.time) ?? "never"]
             })
         }
-    }
-}
-
-/// A zone typed as text: x,y points as shares separated by ';'.
-enum ZoneText {
-    static func parse(_ text: String, option: String) throws -> ImageZone {
-        let points = try text.split(separator: ";").map { pair -> ImagePoint in
-            let values = pair.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard values.count == 2 else { throw ValidationError("\(option): '\(pair)' is not x,y") }
-            return ImagePoint(x: values[0], y: values[1])
-        }
-        return ImageZone(name: "search", points: points)
     }
 }

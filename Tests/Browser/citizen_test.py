@@ -10,24 +10,20 @@ Usage: citizen_test.py VIGIE_BINARY ARTEFACTS_FOLDER
 import math
 import os
 import re
-import socket
 import struct
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 import zlib
 from urllib.parse import parse_qs, urlparse
 
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import harness
 
 if len(sys.argv) != 3:
     sys.exit(__doc__.strip().splitlines()[-1])
@@ -35,7 +31,6 @@ vigie, artefacts = sys.argv[1], sys.argv[2]
 os.makedirs(artefacts, exist_ok=True)
 work = tempfile.mkdtemp(prefix="vigie-citizen-")
 db = os.path.join(work, "demo.sqlite")
-env = dict(os.environ, VIGIE_PSEUDONYMISATION_KEY="browser-test-key-0123456789abcdef0123456789")
 
 DESCRIPTION = "Encombrants devant le 12"
 EMAIL = "camille.signale@example.org"
@@ -93,35 +88,17 @@ def distance(lat1, long1, lat2, long2):
     return 2 * 6_371_000 * math.asin(math.sqrt(a))
 
 
-subprocess.run([vigie, "demo", "--db", db, "--seed", "3", "--scale", "0.05", "--no-serve"], check=True, env=env,
-               stdout=subprocess.DEVNULL)
+harness.demo(vigie, db, seed=3, scale=0.05)
 photo = os.path.join(work, "depot.png")
 with open(photo, "wb") as file:
     file.write(photo_with_metadata())
 
-with socket.socket() as probe:
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-base = "http://127.0.0.1:%d" % port
-server = subprocess.Popen([vigie, "serve", "--db", db, "--port", str(port)], env=env,
-                          stdout=open(os.path.join(artefacts, "citizen-server.log"), "w"), stderr=subprocess.STDOUT)
+server, base = harness.serve(vigie, db, os.path.join(artefacts, "citizen-server.log"))
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    if base is None:
         fail("the server did not start")
-
-    options = Options()
     # French, as a Marseille reporter's browser would ask.
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=fr-FR"]:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "fr-FR,fr"})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = harness.chrome(["--window-size=1280,900", "--lang=fr-FR"], french=True)
 
     def phone():
         # A window cannot be narrower than 500 px, so the phone's viewport is emulated.
@@ -131,7 +108,7 @@ try:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def check_console(page):
-        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        errors = harness.console_errors(driver)
         if errors:
             fail("%s logged errors: %s" % (page, errors))
 
@@ -398,14 +375,7 @@ try:
           "of tEXt and eXIf (%s), triaged in progress by the operator, note and status shown publicly, English page; "
           "screenshots in %s" % (tabs, lat, long, nearby_before, nearby_after, ", ".join(kinds), artefacts))
 except Exception:
-    if driver is not None:
-        driver.save_screenshot(os.path.join(artefacts, "citizen-failure.png"))
-        print("page %s; console:" % driver.current_url, file=sys.stderr)
-        for entry in driver.get_log("browser"):
-            print("  %s %s" % (entry["level"], entry["message"]), file=sys.stderr)
+    harness.report_failure(driver, artefacts, "citizen-failure.png")
     raise
 finally:
-    if driver is not None:
-        driver.quit()
-    server.terminate()
-    server.wait(timeout=10)
+    harness.stop(driver, server)

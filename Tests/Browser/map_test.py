@@ -8,7 +8,6 @@ Usage: map_test.py VIGIE_BINARY ARTEFACTS_FOLDER
 import base64
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,21 +15,19 @@ import time
 import urllib.request
 from datetime import datetime, timedelta
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import harness
 
 vigie, artefacts = sys.argv[1], sys.argv[2]
 os.makedirs(artefacts, exist_ok=True)
 work = tempfile.mkdtemp(prefix="vigie-browser-")
 db = os.path.join(work, "demo.sqlite")
-env = dict(os.environ, VIGIE_PSEUDONYMISATION_KEY="browser-test-key-0123456789abcdef0123456789")
 
 
 def run(*arguments):
-    return subprocess.run([vigie, *arguments, "--db", db], check=True, env=env, capture_output=True, text=True).stdout
+    return subprocess.run([vigie, *arguments, "--db", db], check=True, env=harness.ENV, capture_output=True, text=True).stdout
 
 
 def fail(message):
@@ -38,8 +35,7 @@ def fail(message):
     sys.exit(1)
 
 
-subprocess.run([vigie, "demo", "--db", db, "--seed", "3", "--scale", "0.05", "--no-serve"], check=True, env=env,
-               stdout=subprocess.DEVNULL)
+harness.demo(vigie, db, seed=3, scale=0.05)
 # A source fed by a program during the test, through an API token.
 run("sources", "add", "live-feed", "--title", "Flux de test", "--owner", "Ville", "--purpose", "Test du direct",
     "--legal-regime", "gdpr", "--personal-data", "no", "--retention-days", "365", "--public", "no")
@@ -51,32 +47,16 @@ with open(mapping, "w") as file:
 run("sources", "set-mapping", "live-feed", mapping)
 token = run("tokens", "create", "--account", "operator", "--label", "browser test").strip()
 
-with socket.socket() as probe:
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-base = "http://127.0.0.1:%d" % port
-server = subprocess.Popen([vigie, "serve", "--db", db, "--port", str(port)], env=env,
-                          stdout=open(os.path.join(artefacts, "server.log"), "w"), stderr=subprocess.STDOUT)
+server, base = harness.serve(vigie, db, os.path.join(artefacts, "server.log"))
 driver = None
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    if base is None:
         fail("the server did not start")
-
-    options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = harness.chrome(["--window-size=1280,900"])
     wait = WebDriverWait(driver, 20)
 
     def check_console(page):
-        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        errors = harness.console_errors(driver)
         if errors:
             fail("%s logged errors: %s" % (page, errors))
 
@@ -174,14 +154,7 @@ try:
     print("browser test passed: %d districts, %d markers, category and source filters, live incident, forecast layer, %d hot-spot cells, trends chart, "
           "monthly report and patrol briefing printed to PDF; screenshots in %s" % (16, all_points, hotspots, artefacts))
 except Exception:
-    if driver is not None:
-        driver.save_screenshot(os.path.join(artefacts, "failure.png"))
-        print("page %s; console:" % driver.current_url, file=sys.stderr)
-        for entry in driver.get_log("browser"):
-            print("  %s %s" % (entry["level"], entry["message"]), file=sys.stderr)
+    harness.report_failure(driver, artefacts, "failure.png")
     raise
 finally:
-    if driver is not None:
-        driver.quit()
-    server.terminate()
-    server.wait(timeout=10)
+    harness.stop(driver, server)

@@ -7,29 +7,22 @@ JavaScript error. Screenshots are kept in the artefacts folder.
 Usage: video_test.py VIGIE_BINARY ARTEFACTS_FOLDER
 """
 import os
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from urllib.parse import parse_qs, urlparse
 
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
+
+import harness
 
 if len(sys.argv) != 3:
     sys.exit(__doc__.strip().splitlines()[-1])
 vigie, artefacts = sys.argv[1], sys.argv[2]
 os.makedirs(artefacts, exist_ok=True)
-work = tempfile.mkdtemp(prefix="vigie-video-")
-db = os.path.join(work, "demo.sqlite")
-env = dict(os.environ, VIGIE_PSEUDONYMISATION_KEY="browser-test-key-0123456789abcdef0123456789")
+db = os.path.join(tempfile.mkdtemp(prefix="vigie-video-"), "demo.sqlite")
 NOTE = "Vu sur le quai"
 driver = None
 
@@ -42,34 +35,15 @@ def fail(message):
     sys.exit(1)
 
 
-subprocess.run([vigie, "demo", "--db", db, "--seed", "4", "--scale", "0.02", "--no-serve"], check=True, env=env,
-               stdout=subprocess.DEVNULL)
-with socket.socket() as probe:
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-base = "http://127.0.0.1:%d" % port
-server = subprocess.Popen([vigie, "serve", "--db", db, "--port", str(port)], env=env,
-                          stdout=open(os.path.join(artefacts, "video-server.log"), "w"), stderr=subprocess.STDOUT)
+harness.demo(vigie, db, seed=4, scale=0.02)
+server, base = harness.serve(vigie, db, os.path.join(artefacts, "video-server.log"))
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    if base is None:
         fail("the server did not start")
-
-    options = Options()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR",
-                     "--autoplay-policy=no-user-gesture-required"]:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "fr-FR,fr"})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = harness.chrome(["--window-size=1280,1000", "--lang=fr-FR", "--autoplay-policy=no-user-gesture-required"], french=True)
 
     def check_console(page):
-        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        errors = harness.console_errors(driver)
         if errors:
             fail("%s logged errors: %s" % (page, errors))
 
@@ -159,14 +133,7 @@ try:
           "with thumbnails, a %dx%d clip of %.1f s played, an event confirmed with a note (%d pending left); screenshots in %s"
           % (zone, len(results), size[0], size[1], size[2], left, artefacts))
 except Exception:
-    if driver is not None:
-        driver.save_screenshot(os.path.join(artefacts, "video-failure.png"))
-        print("page %s; console:" % driver.current_url, file=sys.stderr)
-        for entry in driver.get_log("browser"):
-            print("  %s %s" % (entry["level"], entry["message"]), file=sys.stderr)
+    harness.report_failure(driver, artefacts, "video-failure.png")
     raise
 finally:
-    if driver is not None:
-        driver.quit()
-    server.terminate()
-    server.wait(timeout=10)
+    harness.stop(driver, server)

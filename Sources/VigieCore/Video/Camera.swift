@@ -22,6 +22,17 @@ public struct ImageZone: Hashable, Sendable, Codable {
         self.points = points
     }
 
+    /// A zone typed as text, x,y points as shares separated by ';' (`0.1,0.5;0.4,0.5;0.4,0.9`); the error
+    /// names the pair that is not x,y.
+    public init(name: String, text: String) throws {
+        let points = try text.split(separator: ";").map { pair -> ImagePoint in
+            let values = pair.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard values.count == 2, values.allSatisfy(\.isFinite) else { throw ZoneTextError(pair: String(pair.prefix(40))) }
+            return ImagePoint(x: values[0], y: values[1])
+        }
+        self.init(name: name, points: points)
+    }
+
     /// Whether an image point lies inside (even-odd rule).
     public func contains(_ point: ImagePoint) -> Bool {
         var inside = false
@@ -44,6 +55,12 @@ public struct ImageZone: Hashable, Sendable, Codable {
         }
         return cells
     }
+}
+
+/// Why a zone typed as text could not be read.
+public struct ZoneTextError: Error, CustomStringConvertible, Sendable {
+    public let pair: String
+    public var description: String { "'\(pair)' is not x,y (shares of the image, 0 to 1)" }
 }
 
 /// A camera in the register: where it is, what it looks at, the zones drawn on its image, the privacy
@@ -118,4 +135,11 @@ public protocol CameraRegistry: Sendable {
     func register(_ camera: Camera) throws -> Camera
     func cameras() throws -> [Camera]
     func camera(named name: String) throws -> Camera?
+}
+
+extension CameraRegistry {
+    /// Every registered camera by its id, for naming what the index holds by camera id.
+    public func camerasByID() throws -> [Int64: Camera] {
+        Dictionary(try cameras().compactMap { camera in camera.id.map { ($0, camera) } }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -125,15 +125,11 @@ extension APIRoutes {
             search.changes = Set(kinds)
         }
         if let text = query["zone"], !text.isEmpty {
-            var points: [ImagePoint] = []
-            for pair in text.split(separator: ";") {
-                let values = pair.split(separator: ",").compactMap { Double(String($0)) }
-                guard values.count == 2, values.allSatisfy({ $0.isFinite }) else {
-                    throw APIError(.badRequest, "bad-parameter", "zone: '\(pair.prefix(40))' is not x,y (shares of the image, 0 to 1)")
-                }
-                points.append(ImagePoint(x: values[0], y: values[1]))
+            do {
+                search.zone = try ImageZone(name: "search", text: String(text))
+            } catch let error as ZoneTextError {
+                throw APIError(.badRequest, "bad-parameter", "zone: \(error)")
             }
-            search.zone = ImageZone(name: "search", points: points)
         }
         // A period that ends before it starts holds nothing: it finds nothing rather than failing (the
         // search itself is then not run).
@@ -193,7 +189,7 @@ extension APIRoutes {
             spans = refined.spans
             keyframes = refined.keyframes
         }
-        let names = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera.name) } }, uniquingKeysWith: { a, _ in a })
+        let names = try store.camerasByID().mapValues(\.name)
         return SearchAnswer(
             spans: spans.map { SpanView($0, camera: names[$0.cameraID] ?? "") }, milliseconds: Date().timeIntervalSince(started) * 1000,
             days: cost.days, hours: cost.hours, segments: cost.segments, tracks: cost.tracks, changes: cost.changes, keyframes: keyframes)
@@ -313,7 +309,7 @@ extension APIRoutes {
     }
 
     func videoEvents(status: VideoEventStatus?, limit: Int) throws -> [EventView] {
-        let names = Dictionary(try store.cameras().compactMap { camera in camera.id.map { ($0, camera.name) } }, uniquingKeysWith: { a, _ in a })
+        let names = try store.camerasByID().mapValues(\.name)
         return try store.videoEvents(status: status, camera: nil, limit: limit).map { EventView($0, camera: names[$0.cameraID] ?? "") }
     }
 
@@ -372,6 +368,7 @@ struct VideoPurger: Service {
             while !Task.isCancelled {
                 do {
                     let purge = try VideoRetention.apply(store: store, media: media, now: Date())
+                    for path in purge.undeleted { logger.error("\(path) is past its retention but could not be deleted") }
                     if purge.segments + purge.files.count + purge.events > 0 {
                         logger.info("video past retention deleted: \(purge.segments) segments, \(purge.tracks) tracks, \(purge.events) events, \(purge.files.count) files")
                     }
