@@ -11,9 +11,10 @@ import sys
 import tempfile
 from urllib.parse import parse_qs, urlparse
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 import harness
@@ -49,7 +50,7 @@ try:
 
     def until(condition, what, seconds=30):
         try:
-            return WebDriverWait(driver, seconds).until(condition)
+            return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
         except TimeoutException:
             text = driver.find_element(By.TAG_NAME, "body").text
             fail("%s: waited %d s for %s; the page shows: %r" % (driver.current_url, seconds, what, text[:600]))
@@ -122,6 +123,8 @@ try:
     pending = len(forms)
     forms[0].find_element(By.NAME, "note").send_keys(NOTE)
     forms[0].find_element(By.CSS_SELECTOR, "button[value='confirmed']").click()
+    # The form posts, then the page comes back: wait for the old page to go before reading the new one.
+    until(staleness_of(forms[0]), "the page to reload after the decision")
     until(lambda d: NOTE in d.find_element(By.TAG_NAME, "body").text, "the decision among the decided events")
     left = len(driver.find_elements(By.CSS_SELECTOR, "#pending form"))
     if left != pending - 1:
